@@ -1,0 +1,64 @@
+// Builds the extension (Node, CommonJS), the language server (Node) and the webview scripts
+// (browser), plus the test bundles. `--production` minifies and drops source maps; `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = !production;
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+/** Test files under `dir` ending in `.test.ts`, plus any extra entry points. */
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(dir, file));
+}
+
+const builds = [
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { panel: 'src/webview/panel.ts' },
+    outdir: 'dist/webview',
+  },
+];
+if (withTests) {
+  // Tests keep their npm packages external so that mocha and friends load from node_modules.
+  builds.push(
+    { ...node, entryPoints: testEntries('test/unit'), outdir: 'out/test/unit', packages: 'external' },
+    { ...node, entryPoints: testEntries('test/integration'), outdir: 'out/test/integration', packages: 'external', external: ['vscode'] },
+  );
+}
+
+/** The note panel draws diagrams with mermaid's single-file build, shipped beside panel.js (never a CDN). */
+function copyMermaid() {
+  fs.mkdirSync('dist/webview', { recursive: true });
+  fs.copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');
+}
+
+copyMermaid();
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes…');
+} else {
+  fs.rmSync('out', { recursive: true, force: true });
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,77 @@
+// The notes model shared by the extension, the language server and the tests.
+
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'output' | 'recall';
+
+export interface QuizQuestion {
+  id: string;
+  type: QuestionType;
+  question: string;
+  code?: string;
+  choices?: string[];
+  answer: number | number[] | boolean | string;
+  explanation: string;
+  ref?: string;
+}
+
+export interface ExampleRef {
+  file: string;
+  title: string;
+  titleEn?: string;
+}
+
+/** Front matter as the schema describes it (`schemas/note-frontmatter.schema.json`). */
+export interface NoteMeta {
+  id: string;
+  title: string;
+  titleEn?: string;
+  category?: string;
+  order?: number;
+  summary?: string;
+  tags?: string[];
+  related?: string[];
+  covers?: string[];
+  examples?: ExampleRef[];
+  quiz?: QuizQuestion[];
+}
+
+/** A position in a note's text, 0-based like LSP and VS Code. */
+export interface TextRange {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface NoteProblem {
+  message: string;
+  severity: Severity;
+  range: TextRange;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+}
+
+export interface Note {
+  /** Where the note came from: a file path or URI string; the index keys users' notes by it. */
+  source: string;
+  meta: NoteMeta;
+  /** Category id: from front matter, else the note's folder name. */
+  category: string;
+  body: string;
+  /** Line in the file where the body starts (0-based). */
+  bodyLine: number;
+  headings: Heading[];
+  /** Mermaid diagram sources, in order. */
+  diagrams: string[];
+  problems: NoteProblem[];
+  /** True when the file had no front matter and its metadata was inferred. */
+  inferred: boolean;
+}
+
+/** Bundled category ids, in the seed's order. */
+export const BUNDLED_CATEGORIES = ['python', 'spider', 'web', 'database', 'other'] as const;

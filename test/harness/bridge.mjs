@@ -1,0 +1,53 @@
+// A loopback HTTP endpoint through which tests running inside the extension host reach the browser
+// that shows the workbench: to read a webview's DOM, press keys, or take a screenshot.
+import http from 'node:http';
+
+async function webviewFrames(page) {
+  // A webview is an outer iframe (index.html) holding the content iframe (fake.html / active frame).
+  return page.frames().filter((frame) => frame.url().includes('fake.html') || frame.name() === 'active-frame'
+    || (frame.parentFrame() && frame.parentFrame().url().includes('webview') && frame.url().startsWith('vscode-webview')));
+}
+
+const handlers = {
+  async screenshot(page, { path }) {
+    await page.screenshot({ path });
+    return { path };
+  },
+  async press(page, { keys }) {
+    for (const key of keys) await page.keyboard.press(key);
+    return {};
+  },
+  async type(page, { text }) {
+    await page.keyboard.type(text);
+    return {};
+  },
+  /** Evaluates `expression` in every webview content frame whose document holds `marker`. */
+  async webview(page, { expression, marker }) {
+    const results = [];
+    for (const frame of await webviewFrames(page)) {
+      // A string is evaluated through the DevTools protocol, which the page's CSP does not govern.
+      const guard = marker ? `if (!document.querySelector(${JSON.stringify(marker)})) return undefined;` : '';
+      const value = await frame.evaluate(`(async () => { ${guard} return (${expression}); })()`).catch(() => undefined);
+      if (value !== undefined) results.push(value);
+    }
+    return { results };
+  },
+};
+
+export async function startBridge(getPage) {
+  const server = http.createServer(async (request, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const name = request.url.slice(1);
+    const handler = handlers[name];
+    try {
+      if (!handler) throw new Error(`unknown bridge call ${name}`);
+      const result = await handler(getPage(), JSON.parse(body || '{}'));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    } catch (error) {
+      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error?.stack ?? error) }));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}

@@ -1,0 +1,164 @@
+// `npm test`: builds, runs the plain-Node unit suites, then the integration suites inside a real
+// VS Code (code-server + Chromium here; @vscode/test-electron where a desktop VS Code exists), and
+// ends with one line `N passed, N failed` over all of them. Any failure, or a suite that could not
+// start, exits non-zero; every stage has a time limit and every started process is stopped.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './browser.mjs';
+import { startBridge } from './bridge.mjs';
+import { ensureCodeServer, startCodeServer } from './code-server.mjs';
+import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, trackProcess, waitFor } from './processes.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = new Set(process.argv.slice(2));
+const log = (message) => console.log(message);
+const totals = { passed: 0, failed: 0, pending: 0 };
+const SUITE_TIMEOUT_MS = Number(process.env.STUDY_NOTES_SUITE_TIMEOUT_MS ?? 15 * 60_000);
+
+stopAllOnSignals();
+
+async function build() {
+  log('▶ build');
+  await runWithTimeout(process.execPath, ['esbuild.mjs'], { cwd: root, env: process.env, timeoutMs: 5 * 60_000, what: 'the esbuild build' });
+}
+
+/** Runs the unit suites in a child Node process; its spec output streams through. */
+async function unitSuites() {
+  log('\n▶ unit tests (plain Node)');
+  const statsFile = path.join(os.tmpdir(), `study-notes-unit-${process.pid}.json`);
+  const child = spawn(process.execPath, [path.join(root, 'test/harness/mocha-node.mjs'), statsFile], { cwd: root, stdio: 'inherit', detached: true });
+  const stop = trackProcess(child, 'unit tests');
+  const timer = setTimeout(() => { log('unit tests timed out; stopping them'); stop(); }, SUITE_TIMEOUT_MS);
+  await new Promise((resolve) => child.on('exit', resolve));
+  clearTimeout(timer);
+  if (!fs.existsSync(statsFile)) throw new HarnessError('the unit suites did not report results');
+  const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+  fs.rmSync(statsFile);
+  count(stats);
+}
+
+function count({ passes, failures, pending }) {
+  totals.passed += passes;
+  totals.failed += failures;
+  totals.pending += pending;
+}
+
+/** Prints the JSON-lines results the extension host writes, as they arrive; resolves at `end`. */
+function followResults(file, label) {
+  let printed = 0;
+  return async () => {
+    if (!fs.existsSync(file)) return undefined;
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    for (const line of lines.slice(printed)) {
+      const entry = JSON.parse(line);
+      if (entry.event === 'pass') log(`  ✔ ${entry.title} (${entry.duration} ms)`);
+      if (entry.event === 'pending') log(`  - ${entry.title} (pending)`);
+      if (entry.event === 'fail') log(`  ✘ ${entry.title}\n${indent(entry.stack ?? entry.message)}`);
+      if (entry.event === 'error') throw new HarnessError(`the ${label} suite could not start:\n${indent(entry.stack ?? entry.message)}`);
+      if (entry.event === 'end') return entry.stats;
+    }
+    printed = lines.length;
+    return undefined;
+  };
+}
+
+const indent = (text) => String(text).split('\n').map((line) => `      ${line}`).join('\n');
+
+/** Copies the test workspace so that tests may change it freely. */
+function makeWorkspace() {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-workspace-'));
+  fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+  return workspace;
+}
+
+async function codeServerSuites() {
+  log('\n▶ integration tests in VS Code (code-server + Chromium)');
+  const entry = await ensureCodeServer(log);
+  const workspace = makeWorkspace();
+  const resultsFile = path.join(os.tmpdir(), `study-notes-results-${process.pid}.jsonl`);
+  fs.rmSync(resultsFile, { force: true });
+  let page;
+  const bridge = await startBridge(() => page);
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer({
+      entry,
+      workspace,
+      log,
+      env: { STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_BRIDGE: bridge.url, STUDY_NOTES_REPO: root },
+    });
+    browser = await launchBrowser({ log });
+    page = await browser.context.newPage();
+    const browserErrors = [];
+    page.on('pageerror', (error) => browserErrors.push(String(error)));
+    const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(path.join(root, 'out/test/integration/index.js'))],
+    ];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 60_000 });
+    const next = followResults(resultsFile, 'code-server');
+    await waitFor(() => fs.existsSync(resultsFile), {
+      timeoutMs: 180_000,
+      what: 'VS Code to start the integration tests',
+    }).catch((error) => {
+      throw new HarnessError(`${error.message}\ncode-server said:\n${server.output().slice(-4000)}\nbrowser errors:\n${browserErrors.join('\n')}`);
+    });
+    count(await waitFor(next, { timeoutMs: SUITE_TIMEOUT_MS, what: 'the integration tests to finish', intervalMs: 200 }));
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    await bridge.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** Desktop VS Code through @vscode/test-electron: given by path, or downloaded when asked. */
+async function electronSuites() {
+  const executable = process.env.STUDY_NOTES_VSCODE_EXECUTABLE;
+  if (!executable && !args.has('--electron')) {
+    log('\n▶ integration tests in desktop VS Code: not run (no download here; set STUDY_NOTES_VSCODE_EXECUTABLE=/path/to/code or pass --electron)');
+    return;
+  }
+  log('\n▶ integration tests in desktop VS Code (@vscode/test-electron)');
+  const { runTests } = await import('@vscode/test-electron');
+  const workspace = makeWorkspace();
+  const resultsFile = path.join(os.tmpdir(), `study-notes-electron-${process.pid}.jsonl`);
+  fs.rmSync(resultsFile, { force: true });
+  try {
+    await runTests({
+      ...(executable ? { vscodeExecutablePath: executable } : { version: '1.100.3' }),
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out/test/integration/index.js'),
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      extensionTestsEnv: { STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_REPO: root },
+    }).catch(() => { /* failures are read from the results file below */ });
+    const stats = await followResults(resultsFile, 'desktop VS Code')();
+    if (!stats) throw new HarnessError('desktop VS Code ran no tests');
+    count(stats);
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+let exitCode = 0;
+const stages = [build, unitSuites, codeServerSuites, electronSuites];
+for (const stage of stages) {
+  if (args.has('--unit') && stage !== build && stage !== unitSuites) continue;
+  try {
+    await stage();
+  } catch (error) {
+    exitCode = 1;
+    totals.failed += 1;
+    console.error(`\n✘ ${stage.name} failed: ${error instanceof HarnessError ? error.message : error?.stack ?? error}`);
+    if (stage === build) break;
+  }
+}
+await stopAll();
+if (totals.failed > 0) exitCode = 1;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
+process.exit(exitCode);

@@ -1,0 +1,94 @@
+// Runs inside the real VS Code extension host: the extension activates, its tree lists the notes
+// and the note panel renders them.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { StudyNotesApi } from '../../src/extension/extension';
+import type { TopicNode } from '../../src/extension/tree/topicTree';
+import { callBridge, hasBridge, inWebview } from './bridge';
+
+const EXTENSION_ID = 'study-notes-team.study-notes';
+const BUNDLED_NOTE_COUNT = 31;
+const activeAtStart = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
+
+async function api(): Promise<StudyNotesApi> {
+  const extension = vscode.extensions.getExtension<StudyNotesApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+async function treeNotes(topics: StudyNotesApi['topics']): Promise<Extract<TopicNode, { kind: 'note' }>[]> {
+  const notes = [];
+  for (const category of await topics.getChildren()) {
+    for (const child of await topics.getChildren(category)) if (child.kind === 'note') notes.push(child);
+  }
+  return notes;
+}
+
+describe('Study Notes in VS Code', function () {
+  it('activates lazily: not at start-up, then on first use', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    assert.equal(activeAtStart, false, 'the extension was active before anything used it');
+    const manifest = extension.packageJSON as { activationEvents: string[] };
+    assert.ok(!manifest.activationEvents.includes('*'));
+    await api();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('lists every bundled concept in the topic tree, by category, plus the user\'s notes', async function () {
+    const { topics } = await api();
+    const categories = await topics.getChildren();
+    const labels = categories.map((node) => (node.kind === 'category' ? node.category.id : ''));
+    assert.deepEqual(labels.slice(0, 5), ['python', 'spider', 'web', 'database', 'other']);
+    const notes = await treeNotes(topics);
+    const bundled = notes.filter((node) => node.note.source.includes(`${path.sep}notes${path.sep}`) && !node.note.inferred);
+    assert.ok(bundled.length >= BUNDLED_NOTE_COUNT, `${bundled.length} bundled notes in the tree`);
+    const own = notes.find((node) => node.note.meta.title === 'Event sourcing');
+    assert.ok(own, 'the workspace note without front matter is listed');
+    assert.equal(own.note.category, 'my-topics');
+    const broken = notes.find((node) => node.note.source.endsWith('broken-front-matter.md'));
+    assert.ok(broken?.broken, 'a note with broken front matter shows as an error item');
+    const item = topics.getTreeItem(broken);
+    assert.match(String(item.description), /YAML/);
+  });
+
+  it('filters the tree by English title, Chinese title or covered word', async function () {
+    const { topics } = await api();
+    topics.setFilter('Decorators');
+    assert.deepEqual((await treeNotes(topics)).map((node) => node.note.meta.id), ['decorator']);
+    topics.setFilter('functools.partial');
+    assert.ok((await treeNotes(topics)).some((node) => node.note.meta.id === 'partial-function'));
+    topics.setFilter('');
+    assert.ok((await treeNotes(topics)).length > BUNDLED_NOTE_COUNT);
+  });
+
+  it('opens a note in a panel with its headings, highlighted code and one SVG per diagram', async function () {
+    this.timeout(90_000);
+    const { openNote, notes } = await api();
+    const note = (await notes.getIndex()).get('tcp-handshake');
+    assert.ok(note, 'tcp-handshake note exists');
+    const panel = await openNote('tcp-handshake');
+    assert.ok(panel);
+    const drawn = await panel.whenRendered();
+    assert.equal(drawn.failed, 0);
+    assert.equal(drawn.diagrams, note.diagrams.length);
+    if (!hasBridge()) return;
+    const [dom] = await inWebview<{ headings: string[]; svgs: number; highlighted: number }>(`({
+      headings: [...document.querySelectorAll('main h1, main h2')].map((h) => h.textContent),
+      svgs: document.querySelectorAll('.diagram-output svg').length,
+      highlighted: document.querySelectorAll('code.hljs span[class^="hljs-"]').length,
+    })`, 'main.note-body[data-note-id="tcp-handshake"]');
+    assert.ok(dom, 'the webview of the note was found in the browser');
+    assert.deepEqual(dom.headings, note.headings.filter((h) => h.level <= 2).map((h) => h.text));
+    assert.equal(dom.svgs, note.diagrams.length);
+    const screenshot = process.env.STUDY_NOTES_SCREENSHOT;
+    if (screenshot) {
+      await vscode.commands.executeCommand('workbench.view.extension.studyNotes');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+      await callBridge('screenshot', { path: screenshot });
+    }
+  });
+});

@@ -1,0 +1,176 @@
+// The bundled notes are the product: every concept of the seed, complete, runnable, diagrammed and
+// quizzable. These tests hold them to that. STUDY_NOTES_NOTE_IDS=a,b limits the per-note checks.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NoteIndex } from '../../src/core/noteIndex';
+import { readNotesFolder } from '../../src/core/noteFiles';
+import type { Note } from '../../src/core/model';
+import { mermaidError } from '../support/mermaid';
+import { runPython, stdlibModules } from '../support/python';
+
+const NOTES_ROOT = path.resolve(__dirname, '../../../notes');
+
+/** The seed's table of contents, in its order. */
+const SEED_ORDER: Record<string, string[]> = {
+  python: ['python-list', 'python-dict', 'function-parameters', 'higher-order-functions', 'closure', 'decorator',
+    'partial-function', 'iterator', 'singleton', 'multithreading', 'thread-local', 'multiprocessing', 'coroutine'],
+  spider: ['web-crawler'],
+  web: ['forward-reverse-proxy', 'tcp-handshake', 'get-post', 'session-cookie-token', 'http', 'wsgi', 'mvc', 'flask', 'django'],
+  database: ['transaction', 'distributed-transaction', 'isolation-level', 'consistent-hashing', 'cache-penetration-breakdown-avalanche'],
+  other: ['procedural-programming', 'rabbitmq', 'load-balancing'],
+};
+
+/** Diagrams the notes issue requires, as the mermaid diagram kinds each note must hold at least. */
+const REQUIRED_DIAGRAMS: Record<string, string[]> = {
+  'tcp-handshake': ['sequenceDiagram', 'sequenceDiagram', 'stateDiagram'],
+  'forward-reverse-proxy': ['any'],
+  http: ['any'],
+  wsgi: ['any'],
+  mvc: ['any'],
+  'session-cookie-token': ['any'],
+  'distributed-transaction': ['any'],
+  'consistent-hashing': ['any'],
+  'cache-penetration-breakdown-avalanche': ['any'],
+  rabbitmq: ['any'],
+  'load-balancing': ['any'],
+  coroutine: ['any'],
+  multithreading: ['any'],
+};
+
+/** Errors the seed review lists; none may survive into the bundled notes. */
+const SEED_ERRORS: [RegExp, string][] = [
+  [/ROOLBACK/, 'ROOLBACK'],
+  [/\bINS\b/, 'INS for ISN'],
+  [/\bbanding\b|\bbinging\b/i, 'banding/binging for binding'],
+  [/期程/, '期程'],
+  [/\bsqp\b/, 'sqp for seq'],
+  [/jinjia2/i, 'jinjia2'],
+  [/一盒函数/, '一盒函数'],
+  [/没4ms/, '没4ms'],
+  [/Web-Server-Gateway-Interface/, 'Web-Server-Gateway-Interface'],
+  [/fucking|funking|joking/i, 'profanity from the WSGI example'],
+  [/Try[- ]Commit[- ]Cancel/i, 'TCC spelled with Commit'],
+  [/session\s*(存储|保存|存放)在客户端/i, '"session is stored on the client"'],
+  [/散列冲突会导致字典内?无序/, '"hash collisions make dicts unordered"'],
+];
+
+/** Seconds an empty `python3 -I` takes right now: a loaded machine slows start-up, not the examples. */
+const interpreterStart = (): number => runPython('pass').seconds;
+
+const only = new Set((process.env.STUDY_NOTES_NOTE_IDS ?? '').split(',').filter(Boolean));
+const checked = (note: Note): boolean => only.size === 0 || only.has(note.meta.id);
+
+describe('bundled notes', function () {
+  let notes: Note[] = [];
+  let index: NoteIndex;
+
+  before(async function () {
+    notes = await readNotesFolder(NOTES_ROOT);
+    index = new NoteIndex(notes);
+  });
+
+  it('has every concept of the seed, in five categories and the seed order', function () {
+    if (only.size > 0) this.skip();
+    const found = Object.fromEntries(index.categories.map((category) => [category.id, category.notes.map((note) => note.meta.id)]));
+    assert.deepEqual(found, SEED_ORDER);
+    for (const category of index.categories) {
+      assert.deepEqual(category.notes.map((note) => note.meta.order), category.notes.map((_, i) => i + 1), `orders in ${category.id}`);
+    }
+  });
+
+  it('has at least 100 quiz questions with ids unique across all notes', function () {
+    if (only.size > 0) this.skip();
+    const ids = notes.flatMap((note) => (note.meta.quiz ?? []).map((question) => question.id));
+    assert.ok(ids.length >= 100, `${ids.length} questions`);
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    assert.deepEqual(repeated, []);
+  });
+
+  it('every mermaid block parses with mermaid\'s own parser', async function () {
+    this.timeout(120_000);
+    const failures: string[] = [];
+    for (const note of notes.filter(checked)) {
+      for (const [i, diagram] of note.diagrams.entries()) {
+        const error = await mermaidError(diagram);
+        if (error) failures.push(`${note.meta.id} diagram ${i + 1}: ${error.split('\n').slice(0, 4).join(' | ')}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  describe('each note', function () {
+    it('is valid, complete and consistent', function () {
+      const failures: string[] = [];
+      for (const note of notes.filter(checked)) {
+        const id = note.meta.id;
+        const fail = (message: string): void => { failures.push(`${id}: ${message}`); };
+        for (const problem of index.problemsOf(note)) fail(`line ${problem.range.startLine + 1}: ${problem.message}`);
+        const meta = note.meta;
+        if (note.inferred) fail('has no usable front matter');
+        for (const key of ['titleEn', 'category', 'order', 'summary', 'covers', 'examples', 'quiz'] as const) {
+          if (meta[key] === undefined) fail(`front matter lacks ${key}`);
+        }
+        if (path.basename(note.source, '.md') !== id || path.basename(path.dirname(note.source)) !== id) fail('file is not <category>/<id>/<id>.md');
+        if (note.headings[0]?.level !== 1 || note.headings[0]?.text !== meta.title) fail('body does not start with "# <title>"');
+        if ((meta.quiz ?? []).length < 3) fail(`only ${(meta.quiz ?? []).length} quiz questions`);
+        for (const question of meta.quiz ?? []) {
+          if (!question.id.startsWith(`${id}-`)) fail(`question id ${question.id} does not start with the note id`);
+          if (!question.ref) fail(`question ${question.id} has no ref to a heading`);
+        }
+        const kinds = note.diagrams.map((diagram) => diagram.trim().split(/\s/)[0].replace(/-v2$/, ''));
+        const remaining = [...kinds];
+        const required = REQUIRED_DIAGRAMS[id] ?? [];
+        const missing: string[] = [];
+        for (const want of [...required.filter((kind) => kind !== 'any'), ...required.filter((kind) => kind === 'any')]) {
+          const at = want === 'any' ? remaining.length - 1 : remaining.indexOf(want);
+          if (at === -1) missing.push(want);
+          else remaining.splice(at, 1);
+        }
+        if (missing.length > 0) fail(`lacks required diagram(s): ${missing.join(', ')}`);
+        const text = fs.readFileSync(note.source, 'utf8');
+        for (const [pattern, name] of SEED_ERRORS) if (pattern.test(text)) fail(`seed error survives: ${name}`);
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    it('has runnable examples whose output matches the stored output', function () {
+      this.timeout(300_000);
+      const failures: string[] = [];
+      const stdlib = stdlibModules();
+      for (const note of notes.filter(checked)) {
+        const examples = note.meta.examples ?? [];
+        if (examples.length === 0) failures.push(`${note.meta.id}: no example`);
+        for (const example of examples) {
+          const where = `${note.meta.id}/${example.file}`;
+          const file = path.join(path.dirname(note.source), example.file);
+          const expectedFile = file.replace(/\.py$/, '.out');
+          if (stdlib.has(example.file.replace(/\.py$/, ''))) failures.push(`${where}: shadows the standard-library module`);
+          if (!fs.existsSync(file) || !fs.existsSync(expectedFile)) {
+            failures.push(`${where}: missing ${fs.existsSync(file) ? path.basename(expectedFile) : example.file}`);
+            continue;
+          }
+          const run = runPython(fs.readFileSync(file, 'utf8'), example.file);
+          if (run.status !== 0) failures.push(`${where}: exit ${run.status}${run.timedOut ? ' (timed out)' : ''}\n${run.stderr}`);
+          else if (run.stdout !== fs.readFileSync(expectedFile, 'utf8')) failures.push(`${where}: output differs from ${path.basename(expectedFile)}:\n${run.stdout}`);
+          else if (run.seconds - interpreterStart() >= 2) failures.push(`${where}: took ${run.seconds.toFixed(2)} s (limit 2 s after interpreter start)`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    it('has "what does this print" questions whose stored answer is what the code prints', function () {
+      this.timeout(300_000);
+      const failures: string[] = [];
+      for (const note of notes.filter(checked)) {
+        for (const question of (note.meta.quiz ?? []).filter((q) => q.type === 'output')) {
+          const run = runPython(question.code ?? '');
+          const printed = run.stdout.replace(/\n$/, '');
+          if (run.status !== 0) failures.push(`${question.id}: exit ${run.status}\n${run.stderr}`);
+          else if (printed !== question.answer) failures.push(`${question.id}: prints ${JSON.stringify(printed)}, answer says ${JSON.stringify(question.answer)}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  });
+});
