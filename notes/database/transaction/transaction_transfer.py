@@ -48,12 +48,12 @@ for bill in (50, 90, 20):
 db.execute("COMMIT")
 print("after bills :", balances())
 
-# A typo is not a rollback: the statement fails and the transaction stays open.
+# A failed statement is not a rollback: only that statement fails, the transaction stays open.
 db.execute("BEGIN")
 db.execute("UPDATE account SET balance = 999 WHERE id = 2")
 try:
-    db.execute("ROOLBACK")
+    db.execute("UPDATE no_such_table SET x = 1")
 except sqlite3.OperationalError as exc:
-    print("ROOLBACK ->", type(exc).__name__, "| still in transaction:", db.in_transaction)
+    print("failed statement ->", type(exc).__name__, "| still in transaction:", db.in_transaction)
 db.execute("ROLLBACK")
-print("after real ROLLBACK:", balances(), "| in transaction:", db.in_transaction)
+print("after ROLLBACK:", balances(), "| in transaction:", db.in_transaction)
