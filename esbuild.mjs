@@ -53,12 +53,16 @@ function copyMermaid() {
   fs.copyFileSync('node_modules/mermaid/dist/mermaid.min.js', 'dist/webview/mermaid.min.js');
 }
 
+if (!watch) {
+  // A fresh dist/ and out/ each time, so no stale bundle or source map is ever packaged or tested.
+  fs.rmSync('dist', { recursive: true, force: true });
+  fs.rmSync('out', { recursive: true, force: true });
+}
 copyMermaid();
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching for changes…');
 } else {
-  fs.rmSync('out', { recursive: true, force: true });
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }

@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 
 await esbuild.build({
   entryPoints: ['test/unit/notesContent.test.ts'],
-  outfile: 'out/check-notes/notesContent.test.js',
+  outfile: 'out/test/check/notesContent.test.js',
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -14,7 +14,7 @@ await esbuild.build({
   logLevel: 'warning',
 });
 const ids = process.argv.slice(2);
-const result = spawnSync('npx', ['mocha', '--reporter', 'spec', 'out/check-notes/notesContent.test.js'], {
+const result = spawnSync('npx', ['mocha', '--reporter', 'spec', 'out/test/check/notesContent.test.js'], {
   stdio: 'inherit',
   env: { ...process.env, STUDY_NOTES_NOTE_IDS: ids.join(',') },
 });

@@ -1,8 +1,6 @@
 // Debian's Chromium, driven by playwright-core, opens the code-server workbench; the extension
 // host only starts once a browser has it open.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { HarnessError, trackProcess } from './processes.mjs';
 
@@ -15,19 +13,17 @@ export function chromiumPath() {
 
 /** Launches Chromium as a tracked process and connects to it; `close()` kills it by its pid. */
 export async function launchBrowser({ log }) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-chromium-'));
   const server = await chromium.launchServer({
     executablePath: chromiumPath(),
     headless: true,
     timeout: 60_000,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', `--user-data-dir=${profile}`,
+      '--disable-sync', '--no-first-run', '--disable-quic',
     ],
-    ignoreDefaultArgs: ['--user-data-dir'],
   });
   const child = server.process();
-  const stop = trackProcess(child, 'chromium', () => fs.rmSync(profile, { recursive: true, force: true }));
+  const stop = trackProcess(child, 'chromium');
   const browser = await chromium.connect(server.wsEndpoint(), { timeout: 30_000 });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
   log?.(`Chromium is up (pid ${child.pid})`);

@@ -91,9 +91,15 @@ export async function freePort() {
  * Starts code-server on a free loopback port with fresh user data and extension folders.
  * Resolves once it answers HTTP; the returned handle stops it and its whole process group.
  */
-export async function startCodeServer({ entry, workspace, env = {}, trustWorkspace = true, log }) {
+export async function startCodeServer({ entry, workspace, env = {}, trustWorkspace = true, vsix, log }) {
   const port = await freePort();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-vscode-'));
+  if (vsix) {
+    await runWithTimeout(process.execPath, [entry, '--extensions-dir', path.join(home, 'extensions'), '--install-extension', vsix], {
+      env: process.env, timeoutMs: 120_000, what: `installing ${path.basename(vsix)} into code-server`,
+    });
+    log?.(`installed ${path.basename(vsix)} into a fresh extensions folder`);
+  }
   const args = [
     entry,
     '--auth', 'none',
@@ -128,5 +134,5 @@ export async function startCodeServer({ entry, workspace, env = {}, trustWorkspa
     throw error;
   }
   log?.(`code-server ${CODE_SERVER_VERSION} is up at ${url} (pid ${child.pid})`);
-  return { url, port, pid: child.pid, stop, output: () => output.join('') };
+  return { url, port, pid: child.pid, stop, extensionsDir: path.join(home, 'extensions'), output: () => output.join('') };
 }

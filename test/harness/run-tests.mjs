@@ -13,7 +13,12 @@ import { ensureCodeServer, startCodeServer } from './code-server.mjs';
 import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, trackProcess, waitFor } from './processes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--vsix FILE`: test that packaged extension, installed into VS Code, instead of the sources. */
+const vsix = args.has('--vsix') ? path.resolve(argv[argv.indexOf('--vsix') + 1] ?? '') : undefined;
+/** `--screenshot FILE`: the integration suite saves a screenshot of the workbench there (the README's). */
+const screenshot = args.has('--screenshot') ? path.resolve(argv[argv.indexOf('--screenshot') + 1] ?? '') : undefined;
 const log = (message) => console.log(message);
 const totals = { passed: 0, failed: 0, pending: 0 };
 const SUITE_TIMEOUT_MS = Number(process.env.STUDY_NOTES_SUITE_TIMEOUT_MS ?? 15 * 60_000);
@@ -75,7 +80,7 @@ function makeWorkspace() {
 }
 
 async function codeServerSuites() {
-  log('\n▶ integration tests in VS Code (code-server + Chromium)');
+  log(`\n▶ integration tests in VS Code (code-server + Chromium)${vsix ? ` against ${path.basename(vsix)}` : ''}`);
   const entry = await ensureCodeServer(log);
   const workspace = makeWorkspace();
   const resultsFile = path.join(os.tmpdir(), `study-notes-results-${process.pid}.jsonl`);
@@ -89,15 +94,19 @@ async function codeServerSuites() {
       entry,
       workspace,
       log,
-      env: { STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_BRIDGE: bridge.url, STUDY_NOTES_REPO: root },
+      vsix,
+      env: { STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_BRIDGE: bridge.url, ...(screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {}) },
     });
     browser = await launchBrowser({ log });
     page = await browser.context.newPage();
     const browserErrors = [];
     page.on('pageerror', (error) => browserErrors.push(String(error)));
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
+    // VS Code runs extension tests only in extension development mode; for a .vsix, the folder
+    // code-server installed it into stands in for the sources.
+    const installed = vsix && fs.readdirSync(server.extensionsDir).find((name) => name.startsWith('study-notes-team.study-notes-'));
     const payload = [
-      ['extensionDevelopmentPath', remote(root)],
+      ['extensionDevelopmentPath', remote(installed ? path.join(server.extensionsDir, installed) : root)],
       ['extensionTestsPath', remote(path.join(root, 'out/test/integration/index.js'))],
     ];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 60_000 });
@@ -135,7 +144,7 @@ async function electronSuites() {
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out/test/integration/index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: { STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_REPO: root },
+      extensionTestsEnv: { STUDY_NOTES_RESULTS: resultsFile },
     }).catch(() => { /* failures are read from the results file below */ });
     const stats = await followResults(resultsFile, 'desktop VS Code')();
     if (!stats) throw new HarnessError('desktop VS Code ran no tests');
@@ -149,6 +158,7 @@ let exitCode = 0;
 const stages = [build, unitSuites, codeServerSuites, electronSuites];
 for (const stage of stages) {
   if (args.has('--unit') && stage !== build && stage !== unitSuites) continue;
+  if (vsix && stage !== build && stage !== codeServerSuites) continue;
   try {
     await stage();
   } catch (error) {

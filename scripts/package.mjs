@@ -1,0 +1,20 @@
+// `npm run package`: production build, then a .vsix with @vscode/vsce (everything is bundled, so no
+// node_modules go in), and its size.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const vsix = path.join(root, `${manifest.name}-${manifest.version}.vsix`);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(process.execPath, ['esbuild.mjs', '--production']);
+run('npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '--out', vsix]);
+const bytes = fs.statSync(vsix).size;
+console.log(`\n${path.basename(vsix)}: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes)`);
