@@ -158,6 +158,7 @@ let exitCode = 0;
 const stages = [build, unitSuites, codeServerSuites, electronSuites];
 for (const stage of stages) {
   if (args.has('--unit') && stage !== build && stage !== unitSuites) continue;
+  if (args.has('--integration') && stage === unitSuites) continue;
   if (vsix && stage !== build && stage !== codeServerSuites) continue;
   try {
     await stage();
