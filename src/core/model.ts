@@ -75,3 +75,9 @@ export interface Note {
 
 /** Bundled category ids, in the seed's order. */
 export const BUNDLED_CATEGORIES = ['python', 'spider', 'web', 'database', 'other'] as const;
+
+/** A note's file and first line: sections of a file opened as topics have a `#L<line>` source. */
+export function sourceLocation(source: string): { file: string; line: number } {
+  const match = /^(.*)#L(\d+)$/.exec(source);
+  return match ? { file: match[1], line: Number(match[2]) - 1 } : { file: source, line: 0 };
+}

@@ -1,36 +1,61 @@
 // Entry point. activate() only registers: notes load on first use, the language server starts
 // when a note file is first opened.
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { registerLanguageClient } from './client/languageClient';
 import { NotesService } from './notes/notesService';
+import { showSource } from './notes/showSource';
 import { NotePanel } from './panel/notePanel';
-import { registerTopicTree, type TopicTreeProvider } from './tree/topicTree';
+import { registerSearchNotes } from './search/searchNotes';
+import { registerTopicTree, type TopicNode, type TopicTreeProvider } from './tree/topicTree';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface StudyNotesApi {
   notes: NotesService;
   topics: TopicTreeProvider;
-  openNote(noteId: string): Promise<NotePanel | undefined>;
+  openNote(noteId: string, line?: number): Promise<NotePanel | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): StudyNotesApi {
-  const notes = new NotesService(context.extensionUri);
+  const notes = new NotesService(context.extensionUri, context.workspaceState);
   const tree = registerTopicTree(notes);
-  const openNote = (noteId: string) => NotePanel.show(context, notes, noteId);
+  const openNote = (noteId: string, line?: number) => NotePanel.show(context, notes, noteId, line);
   context.subscriptions.push(
     notes,
     tree.disposable,
     NotePanel.registerSerializer(context, notes),
-    vscode.commands.registerCommand('studyNotes.openNote', async (noteId?: string) => {
-      const id = noteId ?? (await pickNote(notes));
+    // From the tree's context menu the argument is the tree node; from links and tests, an id.
+    vscode.commands.registerCommand('studyNotes.openNote', async (target?: string | TopicNode) => {
+      const id = typeof target === 'string' ? target : target?.kind === 'note' ? target.note.meta.id : await pickNote(notes);
       if (id) await openNote(id);
     }),
-    vscode.commands.registerCommand('studyNotes.openNoteSource', async (node?: { kind: string; note?: { source: string } }) => {
-      if (node?.note) await vscode.window.showTextDocument(vscode.Uri.file(node.note.source));
+    vscode.commands.registerCommand('studyNotes.openNoteSource', async (node?: TopicNode) => {
+      if (node?.kind === 'note') await showSource(node.note);
     }),
+    vscode.commands.registerCommand('studyNotes.openFileAsTopics', async (uri?: vscode.Uri) => {
+      const file = uri ?? (await pickMarkdownFile());
+      if (!file) return;
+      await notes.setTopicFiles([...notes.topicFiles(), file.fsPath]);
+      await vscode.commands.executeCommand('studyNotes.topics.focus');
+    }),
+    vscode.commands.registerCommand('studyNotes.closeFileTopics', async () => {
+      const files = notes.topicFiles();
+      const chosen = await vscode.window.showQuickPick(files.map((file) => ({ label: path.basename(file), description: file, file })), {
+        title: vscode.l10n.t('Stop Showing a File as Topics'), canPickMany: true,
+      });
+      if (chosen) await notes.setTopicFiles(files.filter((file) => !chosen.some((item) => item.file === file)));
+    }),
+    registerSearchNotes(notes, openNote),
     registerLanguageClient(context, notes),
   );
   return { notes, topics: tree.provider, openNote };
+}
+
+async function pickMarkdownFile(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === 'markdown' && active.uri.scheme === 'file') return active.uri;
+  const [picked] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Markdown: ['md', 'markdown'] }, title: vscode.l10n.t('Open a Markdown File as Topics') })) ?? [];
+  return picked;
 }
 
 async function pickNote(notes: NotesService): Promise<string | undefined> {

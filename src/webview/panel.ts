@@ -26,12 +26,12 @@ let renderRound = 0;
 async function drawDiagrams(): Promise<void> {
   const blocks = [...document.querySelectorAll<HTMLElement>('.diagram')];
   if (blocks.length === 0 || typeof mermaid === 'undefined') {
-    vscode.postMessage({ type: 'rendered', diagrams: 0, failed: 0 });
+    vscode.postMessage({ type: 'rendered', noteId, diagrams: 0, failed: 0 });
     return;
   }
   const round = ++renderRound;
   // strict: mermaid strips scripts, `click` callbacks and javascript: links; HTML labels are off.
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), flowchart: { htmlLabels: false }, fontFamily: 'var(--vscode-font-family)' });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: themeName(), htmlLabels: false, flowchart: { htmlLabels: false }, fontFamily: 'var(--vscode-font-family)' });
   let failed = 0;
   for (const [i, block] of blocks.entries()) {
     const source = block.querySelector('.diagram-source')?.textContent ?? '';
@@ -43,6 +43,8 @@ async function drawDiagrams(): Promise<void> {
       const output = document.createElement('div');
       output.className = 'diagram-output';
       output.innerHTML = svg;
+      // Labels are text only: anything that could load or embed content is dropped from the drawing.
+      output.querySelectorAll('img, iframe, object, embed, script, foreignObject a').forEach((element) => element.remove());
       block.appendChild(output);
       block.classList.add('drawn');
     } catch (error) {
@@ -55,7 +57,7 @@ async function drawDiagrams(): Promise<void> {
       document.querySelectorAll(`#ddiagram-${round}-${i}, #diagram-${round}-${i}`).forEach((leftover) => leftover.remove());
     }
   }
-  vscode.postMessage({ type: 'rendered', diagrams: blocks.length, failed });
+  vscode.postMessage({ type: 'rendered', noteId, diagrams: blocks.length, failed });
 }
 
 function addCodeButtons(): void {
@@ -97,4 +99,6 @@ document.addEventListener('click', (event) => {
 new MutationObserver(() => void drawDiagrams()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 addCodeButtons();
+const sectionAnchor = document.querySelector<HTMLElement>('main.note-body')?.dataset.scrollTo;
+if (sectionAnchor) document.getElementById(sectionAnchor)?.scrollIntoView();
 void drawDiagrams();

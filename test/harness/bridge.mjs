@@ -21,18 +21,30 @@ const handlers = {
     await page.keyboard.type(text);
     return {};
   },
-  /** Evaluates `expression` in every webview content frame whose document holds `marker`. */
+  /**
+   * Evaluates `expression` in every webview content frame whose document holds `marker`. A webview
+   * that is being reloaded has no such frame for a moment, so this retries for a few seconds.
+   */
   async webview(page, { expression, marker }) {
-    const results = [];
-    for (const frame of await webviewFrames(page)) {
-      // A string is evaluated through the DevTools protocol, which the page's CSP does not govern.
-      const guard = marker ? `if (!document.querySelector(${JSON.stringify(marker)})) return undefined;` : '';
-      const value = await frame.evaluate(`(async () => { ${guard} return (${expression}); })()`).catch(() => undefined);
-      if (value !== undefined) results.push(value);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const results = await evaluateInWebviews(page, expression, marker);
+      if (results.length > 0) return { results };
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    return { results };
+    return { results: [] };
   },
 };
+
+async function evaluateInWebviews(page, expression, marker) {
+  const results = [];
+  for (const frame of await webviewFrames(page)) {
+    // A string is evaluated through the DevTools protocol, which the page's CSP does not govern.
+    const guard = marker ? `if (!document.querySelector(${JSON.stringify(marker)})) return undefined;` : '';
+    const value = await frame.evaluate(`(async () => { ${guard} return (${expression}); })()`).catch(() => undefined);
+    if (value !== undefined) results.push(value);
+  }
+  return results;
+}
 
 export async function startBridge(getPage) {
   const server = http.createServer(async (request, response) => {

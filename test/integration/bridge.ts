@@ -10,7 +10,10 @@ export async function callBridge<T>(name: string, body: object = {}): Promise<T>
 
 export const hasBridge = (): boolean => Boolean(process.env.STUDY_NOTES_BRIDGE);
 
-/** Values of `expression` evaluated in each webview frame that contains `marker`. */
+/**
+ * Values of `expression` evaluated in each webview frame that contains `marker`; retried until one
+ * frame answers, so `expression` must not be `undefined` (end an action with `, true`).
+ */
 export async function inWebview<T>(expression: string, marker: string): Promise<T[]> {
   return (await callBridge<{ results: T[] }>('webview', { expression, marker })).results;
 }

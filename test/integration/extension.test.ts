@@ -86,7 +86,7 @@ describe('Study Notes in VS Code', function () {
     const screenshot = process.env.STUDY_NOTES_SCREENSHOT;
     if (screenshot) {
       await vscode.commands.executeCommand('workbench.view.extension.studyNotes');
-      await inWebview(`document.querySelector('.diagram-output')?.scrollIntoView({ block: 'center' })`, 'main.note-body');
+      await inWebview(`(document.querySelector('.diagram-output')?.scrollIntoView({ block: 'center' }), true)`, 'main.note-body');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
       await callBridge('screenshot', { path: screenshot });

@@ -85,3 +85,16 @@ describe('NoteIndex', function () {
     assert.match(messages, /ref "Nowhere"/);
   });
 });
+
+describe('splitByHeadings', function () {
+  it('splits a seed-like file into topics under their categories, skipping the table of contents', async function () {
+    const { splitByHeadings } = await import('../../src/core/splitByHeadings');
+    const text = '### [Python](#Python)\n* [List](#list)\n\n## python\n#### list\nA list.\n```c\n#### not a heading\n```\n#### dict\nA dict.\n## Web\n#### TCP\nHandshake.\n';
+    const topics = splitByHeadings(text, '/notes/seed.md');
+    assert.deepEqual(topics.map((t) => [t.category, t.meta.title, t.bodyLine]), [
+      ['seed · python', 'list', 4], ['seed · python', 'dict', 9], ['seed · Web', 'TCP', 12],
+    ]);
+    assert.equal(topics[0].body, '#### list\nA list.\n```c\n#### not a heading\n```');
+    assert.equal(new Set(topics.map((t) => t.meta.id)).size, 3);
+  });
+});

@@ -1,20 +1,26 @@
 // Knows where notes live (bundled, plus the user's note folders), loads them on first use and
 // reloads when a note file changes. Features ask it for the current NoteIndex.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { toLocale } from '../../core/messages';
 import type { Note } from '../../core/model';
 import { NoteIndex } from '../../core/noteIndex';
 import { readNotesFolder } from '../../core/noteFiles';
+import { SearchIndex } from '../../core/search';
+import { splitByHeadings } from '../../core/splitByHeadings';
+
+const SPLIT_FILES_KEY = 'studyNotes.topicFiles';
 
 export class NotesService implements vscode.Disposable {
   private index: Promise<NoteIndex> | undefined;
+  private searchIndex: Promise<SearchIndex> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   readonly locale = toLocale(vscode.env.language);
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly workspaceState: vscode.Memento) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     const reloadIfNote = (uri: vscode.Uri): void => { if (this.isNoteFile(uri.fsPath)) this.reload(); };
     watcher.onDidChange(reloadIfNote);
@@ -40,7 +46,17 @@ export class NotesService implements vscode.Disposable {
   }
 
   isNoteFile(file: string): boolean {
-    return [this.bundledRoot, ...this.userFolders()].some((root) => file.startsWith(root + path.sep));
+    return [this.bundledRoot, ...this.userFolders()].some((root) => file.startsWith(root + path.sep)) || this.topicFiles().includes(file);
+  }
+
+  /** Long Markdown files the user opened as a list of topics (one per section). */
+  topicFiles(): string[] {
+    return this.workspaceState.get<string[]>(SPLIT_FILES_KEY, []);
+  }
+
+  async setTopicFiles(files: string[]): Promise<void> {
+    await this.workspaceState.update(SPLIT_FILES_KEY, [...new Set(files)]);
+    this.reload();
   }
 
   getIndex(): Promise<NoteIndex> {
@@ -48,8 +64,15 @@ export class NotesService implements vscode.Disposable {
     return this.index;
   }
 
+  /** Built on the first search only: tokenizing every body is the costly part of indexing. */
+  getSearchIndex(): Promise<SearchIndex> {
+    this.searchIndex ??= this.getIndex().then((index) => new SearchIndex(index.notes));
+    return this.searchIndex;
+  }
+
   reload(): void {
     this.index = undefined;
+    this.searchIndex = undefined;
     this.changed.fire();
   }
 
@@ -60,7 +83,9 @@ export class NotesService implements vscode.Disposable {
   private async load(): Promise<NoteIndex> {
     const folders = [this.bundledRoot, ...this.userFolders()];
     const notes = (await Promise.all(folders.map((folder) => readNotesFolder(folder, this.locale)))).flat();
-    return new NoteIndex(notes, this.locale);
+    const sections = await Promise.all(this.topicFiles().map(async (file) =>
+      splitByHeadings(await fs.readFile(file, 'utf8').catch(() => ''), file)));
+    return new NoteIndex([...notes, ...sections.flat()], this.locale);
   }
 
   dispose(): void {

@@ -5,11 +5,14 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
 import { renderNoteBody, type RenderedNote } from '../../core/render';
+import { showSource } from '../notes/showSource';
 import { categoryLabel } from '../labels';
 import type { NotesService } from '../notes/notesService';
 
 export const NOTE_PANEL_TYPE = 'studyNotes.note';
 const TOC_MIN_HEADINGS = 4;
+/** Larger bodies are not rendered: the panel says so and offers the source instead. */
+export const RENDER_LIMIT_CHARS = 1024 * 1024;
 
 /** Messages the webview may send; anything else is dropped. */
 type PanelMessage =
@@ -17,7 +20,7 @@ type PanelMessage =
   | { type: 'openExternal'; href: string }
   | { type: 'codeAction'; action: 'copy' | 'insert' | 'runnable'; index: number }
   | { type: 'openSource' }
-  | { type: 'rendered'; diagrams: number; failed: number };
+  | { type: 'rendered'; noteId: string; diagrams: number; failed: number };
 
 function isPanelMessage(value: unknown): value is PanelMessage {
   if (!value || typeof value !== 'object') return false;
@@ -27,7 +30,7 @@ function isPanelMessage(value: unknown): value is PanelMessage {
     case 'openExternal': return typeof message.href === 'string' && /^(https?:|mailto:)/i.test(message.href);
     case 'codeAction': return ['copy', 'insert', 'runnable'].includes(message.action as string) && Number.isInteger(message.index);
     case 'openSource': return true;
-    case 'rendered': return Number.isInteger(message.diagrams) && Number.isInteger(message.failed);
+    case 'rendered': return typeof message.noteId === 'string' && Number.isInteger(message.diagrams) && Number.isInteger(message.failed);
     default: return false;
   }
 }
@@ -40,15 +43,18 @@ export class NotePanel implements vscode.Disposable {
   private static current: NotePanel | undefined;
   private note: Note | undefined;
   private rendered: RenderedNote | undefined;
-  private readonly renderedListeners: ((info: { diagrams: number; failed: number }) => void)[] = [];
+  private readonly renderedListeners: { noteId: string; resolve: (info: { diagrams: number; failed: number }) => void }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  /** Counts showNote calls, so that a slower earlier call never overwrites a later one. */
+  private requests = 0;
 
-  static async show(context: vscode.ExtensionContext, notes: NotesService, noteId: string): Promise<NotePanel | undefined> {
+  /** Shows a note, scrolled to the section holding `line` (a line of the note's file) when given. */
+  static async show(context: vscode.ExtensionContext, notes: NotesService, noteId: string, line?: number): Promise<NotePanel | undefined> {
     if (!NotePanel.current) {
       const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, NotePanel.options(context));
       NotePanel.current = new NotePanel(panel, context, notes);
     }
-    const shown = await NotePanel.current.showNote(noteId);
+    const shown = await NotePanel.current.showNote(noteId, line);
     NotePanel.current.panel.reveal(undefined, false);
     return shown ? NotePanel.current : undefined;
   }
@@ -86,20 +92,23 @@ export class NotePanel implements vscode.Disposable {
     return this.note?.meta.id;
   }
 
-  /** Resolves once the webview reports its diagrams drawn (used by tests and the benchmark). */
-  whenRendered(): Promise<{ diagrams: number; failed: number }> {
-    return new Promise((resolve) => this.renderedListeners.push(resolve));
+  /** Resolves the next time the webview reports a note (default: the current one) drawn, diagrams included. */
+  whenRendered(noteId = this.noteId ?? ''): Promise<{ diagrams: number; failed: number }> {
+    return new Promise((resolve) => this.renderedListeners.push({ noteId, resolve }));
   }
 
-  private async showNote(noteId: string): Promise<boolean> {
+  private async showNote(noteId: string, line?: number): Promise<boolean> {
+    const request = ++this.requests;
     const index = await this.notes.getIndex();
+    if (request !== this.requests) return index.get(noteId) !== undefined;
     const note = index.get(noteId);
     if (!note) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No note has the id "{0}".', noteId));
       return false;
     }
     this.note = note;
-    this.rendered = renderNoteBody(note.body, {
+    const tooLarge = note.body.length > RENDER_LIMIT_CHARS;
+    this.rendered = renderNoteBody(tooLarge ? '' : note.body, {
       resolveNote: (href) => {
         if (href.startsWith('note:')) return index.get(href.slice(5)) ? href.slice(5) : undefined;
         if (!href.endsWith('.md') || /^[a-z]+:/i.test(href)) return undefined;
@@ -108,7 +117,9 @@ export class NotePanel implements vscode.Disposable {
       },
     });
     this.panel.title = note.meta.title;
-    this.panel.webview.html = this.html(note, this.rendered, (id) => index.get(id));
+    const section = line === undefined ? -1 : note.headings.filter((heading) => heading.line <= line).length - 1;
+    const anchor = section >= 0 ? this.rendered.toc[section]?.slug : undefined;
+    this.panel.webview.html = this.html(note, this.rendered, (id) => index.get(id), { anchor, tooLarge });
     return true;
   }
 
@@ -121,13 +132,16 @@ export class NotePanel implements vscode.Disposable {
         await vscode.env.openExternal(vscode.Uri.parse(message.href));
         break;
       case 'openSource':
-        if (this.note) await vscode.window.showTextDocument(vscode.Uri.file(this.note.source), { viewColumn: vscode.ViewColumn.Beside });
+        if (this.note) await showSource(this.note);
         break;
       case 'codeAction':
         await this.codeAction(message.action, message.index);
         break;
       case 'rendered':
-        for (const listener of this.renderedListeners.splice(0)) listener(message);
+        for (const listener of this.renderedListeners.filter((waiting) => waiting.noteId === message.noteId)) {
+          this.renderedListeners.splice(this.renderedListeners.indexOf(listener), 1);
+          listener.resolve({ diagrams: message.diagrams, failed: message.failed });
+        }
         break;
     }
   }
@@ -149,7 +163,7 @@ export class NotePanel implements vscode.Disposable {
     }
   }
 
-  private html(note: Note, rendered: RenderedNote, lookup: (id: string) => Note | undefined): string {
+  private html(note: Note, rendered: RenderedNote, lookup: (id: string) => Note | undefined, view: { anchor?: string; tooLarge: boolean }): string {
     const webview = this.panel.webview;
     const nonce = randomBytes(16).toString('base64');
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
@@ -186,7 +200,9 @@ export class NotePanel implements vscode.Disposable {
   <div class="actions"><button type="button" data-action="openSource">${escape(vscode.l10n.t('Open Source'))}</button></div>
 </header>
 ${toc}
-<main class="note-body" data-note-id="${escape(note.meta.id)}">${rendered.html}</main>
+<main class="note-body" data-note-id="${escape(note.meta.id)}"${view.anchor ? ` data-scroll-to="${escape(view.anchor)}"` : ''}>${view.tooLarge
+  ? `<p class="too-large">${escape(vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (Buffer.byteLength(note.body) / 1048576).toFixed(1)))}</p>`
+  : rendered.html}</main>
 ${footer}
 <script nonce="${nonce}" id="study-notes-strings" type="application/json">${JSON.stringify(strings).replace(/</g, '\\u003c')}</script>
 ${mermaidScript}

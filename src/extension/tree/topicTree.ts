@@ -1,7 +1,7 @@
 // The Study Notes topic tree: categories → concepts in the notes' order, with a filter by title,
 // tag or covered word, and error items for notes that fail to parse.
 import * as vscode from 'vscode';
-import type { Note } from '../../core/model';
+import { sourceLocation, type Note } from '../../core/model';
 import type { Category } from '../../core/noteIndex';
 import { categoryLabel } from '../labels';
 import type { NotesService } from '../notes/notesService';
@@ -78,7 +78,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode> {
     const { note } = node;
     const item = new vscode.TreeItem(note.meta.title, vscode.TreeItemCollapsibleState.None);
     item.id = `note:${note.source}`;
-    item.resourceUri = vscode.Uri.file(note.source);
+    item.resourceUri = vscode.Uri.file(sourceLocation(note.source).file);
     if (node.broken) {
       const problem = note.problems[0];
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
@@ -88,7 +88,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode> {
       item.command = {
         command: 'vscode.open',
         title: vscode.l10n.t('Open the Problem'),
-        arguments: [vscode.Uri.file(note.source), { selection: new vscode.Range(problem.range.startLine, problem.range.startCharacter, problem.range.endLine, problem.range.endCharacter) }],
+        arguments: [vscode.Uri.file(sourceLocation(note.source).file), { selection: new vscode.Range(problem.range.startLine, problem.range.startCharacter, problem.range.endLine, problem.range.endCharacter) }],
       };
       return item;
     }
