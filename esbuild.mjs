@@ -56,7 +56,8 @@ function copyMermaid() {
 if (!watch) {
   // A fresh dist/ and out/ each time, so no stale bundle or source map is ever packaged or tested.
   fs.rmSync('dist', { recursive: true, force: true });
-  fs.rmSync('out', { recursive: true, force: true });
+  fs.rmSync('out/test/unit', { recursive: true, force: true });
+  fs.rmSync('out/test/integration', { recursive: true, force: true });
 }
 copyMermaid();
 if (watch) {
