@@ -7,10 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './browser.mjs';
-import { startBridge } from './bridge.mjs';
-import { ensureCodeServer, startCodeServer } from './code-server.mjs';
 import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, trackProcess, waitFor } from './processes.mjs';
+import { makeWorkspace, runInVsCode } from './vscode-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -72,56 +70,25 @@ function followResults(file, label) {
 
 const indent = (text) => String(text).split('\n').map((line) => `      ${line}`).join('\n');
 
-/** Copies the test workspace so that tests may change it freely. */
-function makeWorkspace() {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-workspace-'));
-  fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
-  return workspace;
-}
+const fixtureWorkspace = path.join(root, 'test/fixtures/workspace');
 
 async function codeServerSuites() {
   log(`\n▶ integration tests in VS Code (code-server + Chromium)${vsix ? ` against ${path.basename(vsix)}` : ''}`);
-  const entry = await ensureCodeServer(log);
-  const workspace = makeWorkspace();
+  const workspace = makeWorkspace(fixtureWorkspace);
   const resultsFile = path.join(os.tmpdir(), `study-notes-results-${process.pid}.jsonl`);
-  fs.rmSync(resultsFile, { force: true });
-  let page;
-  const bridge = await startBridge(() => page);
-  let server;
-  let browser;
   try {
-    server = await startCodeServer({
-      entry,
+    const stats = await runInVsCode({
+      root,
+      testsModule: path.join(root, 'out/test/integration/index.js'),
       workspace,
-      log,
       vsix,
-      env: { STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_BRIDGE: bridge.url, ...(screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {}) },
+      env: screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {},
+      resultsFile,
+      log,
+      waitForResults: () => waitFor(followResults(resultsFile, 'code-server'), { timeoutMs: SUITE_TIMEOUT_MS, what: 'the integration tests to finish', intervalMs: 200 }),
     });
-    browser = await launchBrowser({ log });
-    page = await browser.context.newPage();
-    const browserErrors = [];
-    page.on('pageerror', (error) => browserErrors.push(String(error)));
-    const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
-    // VS Code runs extension tests only in extension development mode; for a .vsix, the folder
-    // code-server installed it into stands in for the sources.
-    const installed = vsix && fs.readdirSync(server.extensionsDir).find((name) => name.startsWith('study-notes-team.study-notes-'));
-    const payload = [
-      ['extensionDevelopmentPath', remote(installed ? path.join(server.extensionsDir, installed) : root)],
-      ['extensionTestsPath', remote(path.join(root, 'out/test/integration/index.js'))],
-    ];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 60_000 });
-    const next = followResults(resultsFile, 'code-server');
-    await waitFor(() => fs.existsSync(resultsFile), {
-      timeoutMs: 180_000,
-      what: 'VS Code to start the integration tests',
-    }).catch((error) => {
-      throw new HarnessError(`${error.message}\ncode-server said:\n${server.output().slice(-4000)}\nbrowser errors:\n${browserErrors.join('\n')}`);
-    });
-    count(await waitFor(next, { timeoutMs: SUITE_TIMEOUT_MS, what: 'the integration tests to finish', intervalMs: 200 }));
+    count(stats);
   } finally {
-    await browser?.close();
-    await server?.stop();
-    await bridge.close();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
 }
@@ -135,7 +102,7 @@ async function electronSuites() {
   }
   log('\n▶ integration tests in desktop VS Code (@vscode/test-electron)');
   const { runTests } = await import('@vscode/test-electron');
-  const workspace = makeWorkspace();
+  const workspace = makeWorkspace(fixtureWorkspace);
   const resultsFile = path.join(os.tmpdir(), `study-notes-electron-${process.pid}.jsonl`);
   fs.rmSync(resultsFile, { force: true });
   try {

@@ -1,0 +1,113 @@
+// `npm run bench`: how fast and how large Study Notes is. Prints a table and writes the same figures
+// to out/bench/results.json. Exits 0 whatever the figures; non-zero only when a measurement could
+// not be taken. Not part of `npm test`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, waitFor } from '../test/harness/processes.mjs';
+import { makeWorkspace, runInVsCode } from '../test/harness/vscode-session.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'out', 'bench');
+const VSCODE_RUNS = Number(process.env.STUDY_NOTES_BENCH_RUNS ?? 3);
+const quiet = () => {};
+stopAllOnSignals();
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const kb = (file) => Math.round(fs.statSync(path.join(root, file)).size / 1024);
+const folderKb = (dir) => Math.round(fs.readdirSync(path.join(root, dir)).reduce((sum, name) => sum + fs.statSync(path.join(root, dir, name)).size, 0) / 1024);
+
+async function buildBenchBundles() {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' };
+  await esbuild.build({ ...common, entryPoints: ['test/bench/node.ts'], outfile: path.join(outDir, 'node.js') });
+  await esbuild.build({ ...common, entryPoints: ['test/bench/vscode.ts'], outfile: path.join(outDir, 'vscode.js'), external: ['vscode'] });
+}
+
+function nodePart(...args) {
+  const result = spawnSync(process.execPath, ['--expose-gc', path.join(outDir, 'node.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 20 * 60_000 });
+  if (result.status !== 0) throw new HarnessError(`benchmark part ${args.join(' ')} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+async function vscodeRun(vsix) {
+  const workspace = makeWorkspace(path.join(root, 'test/fixtures/workspace'));
+  const resultsFile = path.join(os.tmpdir(), `study-notes-bench-${process.pid}.json`);
+  try {
+    return await runInVsCode({
+      root, testsModule: path.join(outDir, 'vscode.js'), workspace, vsix, resultsFile, log: quiet,
+      waitForResults: () => waitFor(() => {
+        const line = fs.readFileSync(resultsFile, 'utf8').trim();
+        if (!line) return undefined;
+        const entry = JSON.parse(line);
+        if (entry.event === 'error') throw new HarnessError(`the VS Code benchmark failed:\n${entry.message}`);
+        return entry.figures;
+      }, { timeoutMs: 10 * 60_000, what: 'the VS Code benchmark' }),
+    });
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+const rows = [];
+const row = (group, figure, value, how) => rows.push({ group, figure, value, how });
+const fixed = (ms) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+
+try {
+  console.log('Building the production bundles and the .vsix…');
+  await runWithTimeout('npm', ['run', '--silent', 'package'], { cwd: root, env: process.env, timeoutMs: 10 * 60_000, what: 'npm run package' });
+  const vsix = fs.readdirSync(root).find((name) => name.endsWith('.vsix'));
+  row('Size', 'dist/extension.js', `${kb('dist/extension.js')} KB`, 'production build, minified');
+  row('Size', 'dist/server.js', `${kb('dist/server.js')} KB`, 'production build, minified');
+  row('Size', 'webview assets', `${folderKb('dist/webview')} KB`, 'dist/webview (panel.js + mermaid.min.js) and media/panel.css');
+  row('Size', vsix, `${kb(vsix)} KB`, 'npm run package');
+  await buildBenchBundles();
+
+  console.log('Rendering the bundled notes…');
+  const render = nodePart('render');
+  row('Rendering', 'markdown → HTML per note', `${fixed(render.renderMs.median)} median, ${fixed(render.renderMs.max)} max`, `${render.notes} bundled notes, median of ${render.runs} runs each after a warm-up`);
+  row('Rendering', 'plain markdown-it, same text', `${fixed(render.markdownItMs.median)} median, ${fixed(render.markdownItMs.max)} max`, `ours is ${render.ratio.toFixed(2)}× markdown-it (median per note): highlighting and link checks`);
+
+  for (const size of [1000, 10000]) {
+    console.log(`Generating and indexing ${size} notes…`);
+    const scale = nodePart('scale', String(size));
+    const label = size.toLocaleString('en');
+    row(`Scale ${label}`, 'index (read + parse + validate)', fixed(scale.indexMs), `median of ${scale.indexRuns} runs, files on disk`);
+    row(`Scale ${label}`, 'peak memory', `${scale.peakRssMb} MB`, 'max RSS of the benchmark process');
+    row(`Scale ${label}`, 'tree build', fixed(scale.treeBuildMs), 'grouping and ordering categories, median of 5');
+    row(`Scale ${label}`, 'full-text search', `${fixed(scale.searchMs.p50)} p50, ${fixed(scale.searchMs.p95)} p95`, `${scale.searchMs.queries} queries after a ${fixed(scale.searchBuildMs)} index build`);
+  }
+
+  console.log(`Starting VS Code ${VSCODE_RUNS} times with the .vsix installed…`);
+  const runs = [];
+  for (let i = 0; i < VSCODE_RUNS; i++) runs.push(await vscodeRun(path.join(root, vsix)));
+  const pick = (get) => median(runs.map(get));
+  row('Start-up', 'activate()', fixed(pick((r) => r.activateMs)), `time inside activate(), median of ${runs.length} VS Code starts`);
+  row('Start-up', 'extension activation by the host', fixed(pick((r) => r.hostActivationMs)), 'extension.activate() from another module: loading the bundle + activate()');
+  row('Start-up', 'first open of the tree', fixed(pick((r) => r.firstTreeMs)), `all categories and ${runs[0].treeItems} items, notes loaded on first use`);
+  row('Memory', 'extension host RSS', `${pick((r) => r.hostRssMb.beforeActivation)} MB before → ${pick((r) => r.hostRssMb.afterUse)} MB after`, 'before activation, and after the tree and every note panel were opened');
+  const opens = runs.flatMap((r) => r.openNoteToDiagramsMs.samples);
+  row('Rendering', 'open note → last diagram painted', `${fixed(median(opens))} median, first ${fixed(pick((r) => r.openNoteToDiagramsMs.first))}`,
+    `${runs[0].openNoteToDiagramsMs.notes} notes with diagrams × ${runs.length} runs, in the browser; first = cold mermaid load`);
+
+  const width = (key) => Math.max(...rows.map((r) => String(r[key]).length), key.length);
+  const widths = { group: width('group'), figure: width('figure'), value: width('value') };
+  console.log(`\n${'group'.padEnd(widths.group)}  ${'figure'.padEnd(widths.figure)}  ${'value'.padEnd(widths.value)}  how`);
+  for (const r of rows) console.log(`${r.group.padEnd(widths.group)}  ${r.figure.padEnd(widths.figure)}  ${String(r.value).padEnd(widths.value)}  ${r.how}`);
+  fs.mkdirSync(outDir, { recursive: true });
+  const json = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, render, rows, vscodeRuns: runs };
+  fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(json, null, 2));
+  console.log(`\nFigures written to ${path.relative(root, path.join(outDir, 'results.json'))}`);
+} catch (error) {
+  console.error(`\nA measurement could not be taken: ${error instanceof HarnessError ? error.message : error?.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

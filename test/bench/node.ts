@@ -1,0 +1,103 @@
+// Plain-Node benchmarks, run by scripts/bench.mjs in a fresh process per part so that peak memory
+// belongs to that part alone: `node out/test/bench/node.js <part> [size]`. Prints one JSON object.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { NoteIndex } from '../../src/core/noteIndex';
+import { readNotesFolder } from '../../src/core/noteFiles';
+import { renderNoteBody } from '../../src/core/render';
+import { SearchIndex } from '../../src/core/search';
+import { generateNotes } from '../support/generateNotes';
+
+const root = path.resolve(__dirname, '../../..');
+const now = (): number => performance.now();
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Median of `runs` timings of `work` after one warm-up call. */
+function time(work: () => void, runs = 7): number {
+  work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = now();
+    work();
+    samples.push(now() - started);
+  }
+  return median(samples);
+}
+
+async function renderPart() {
+  const notes = (await readNotesFolder(path.join(root, 'notes'))).filter((note) => !note.inferred);
+  const plain = new MarkdownIt();
+  const ours = notes.map((note) => time(() => renderNoteBody(note.body)));
+  const baseline = notes.map((note) => time(() => plain.render(note.body)));
+  return {
+    notes: notes.length,
+    runs: 7,
+    renderMs: { median: median(ours), max: Math.max(...ours) },
+    markdownItMs: { median: median(baseline), max: Math.max(...baseline) },
+    ratio: median(ours.map((ms, i) => ms / baseline[i])),
+  };
+}
+
+async function scalePart(size: number) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `study-notes-bench-${size}-`));
+  try {
+    for (const { path: file, text } of generateNotes(size, 42)) {
+      fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+      fs.writeFileSync(path.join(folder, file), text);
+    }
+    const indexSamples: number[] = [];
+    let index: NoteIndex | undefined;
+    for (let run = 0; run < 3; run++) {
+      const started = now();
+      index = new NoteIndex(await readNotesFolder(folder));
+      indexSamples.push(now() - started);
+    }
+    const treeMs = time(() => { for (const category of new NoteIndex(index!.notes).categories) void category.notes.length; }, 5);
+    let started = now();
+    const search = new SearchIndex(index!.notes);
+    const searchBuildMs = now() - started;
+    const queries = ['三次握手', '事务', 'decorator', 'functools.partial', '缓存雪崩', 'TIME_WAIT', '负载均衡', 'yield'];
+    const latencies: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const query of queries) {
+        started = now();
+        search.search(query);
+        latencies.push(now() - started);
+      }
+    }
+    return {
+      size,
+      indexMs: median(indexSamples),
+      indexRuns: indexSamples.length,
+      treeBuildMs: treeMs,
+      searchBuildMs,
+      searchMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), queries: latencies.length },
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const [part, size] = process.argv.slice(2);
+const parts: Record<string, () => Promise<unknown>> = {
+  render: renderPart,
+  scale: () => scalePart(Number(size)),
+};
+if (!parts[part]) {
+  console.error(`unknown part ${part}; one of ${Object.keys(parts).join(', ')}`);
+  process.exit(2);
+}
+parts[part]().then((figures) => console.log(JSON.stringify(figures)), (error) => { console.error(error); process.exit(1); });
