@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser } from './browser.mjs';
+import { chromiumPath, launchBrowser } from './browser.mjs';
 import { startBridge } from './bridge.mjs';
 import { ensureCodeServer, startCodeServer } from './code-server.mjs';
 import { HarnessError, waitFor } from './processes.mjs';
@@ -21,6 +21,7 @@ export function makeWorkspace(fixture) {
  * has written `resultsFile`, then until `waitForResults()` resolves; always stops what it started.
  */
 export async function runInVsCode({ root, testsModule, workspace, vsix, env = {}, resultsFile, waitForResults, log }) {
+  chromiumPath(); // says what to install before anything starts
   const entry = await ensureCodeServer(log);
   fs.rmSync(resultsFile, { force: true });
   let page;
