@@ -1,0 +1,14 @@
+// The quiz core as the extension uses it: review log, schedule, queue, grading, mastery, statistics
+// and Anki export. Nothing here touches files or VS Code; the glue reads and appends the log.
+export { Rating, State, type Card, type Grade } from 'ts-fsrs';
+export { exportAnkiTsv, type AnkiExportOptions } from './anki';
+export { gradeAnswer, gradeForResult, gradesFor, normalizeOutput, type QuizAnswer } from './grading';
+export { quizItemsOf, type QuizItem } from './items';
+export { conceptMastery, type ConceptMastery } from './mastery';
+export { buildQueue, type QueueOptions, type QueuedQuestion, type QuizScope } from './queue';
+export {
+  createReviewEntry, parseReviewLog, questionTextHash, REVIEW_LOG_VERSION, serializeReview,
+  type ParsedReviewLog, type ReviewEntry, type ReviewLogProblem,
+} from './reviewLog';
+export { QuizSchedule, type QuestionState, type ReplayedReview } from './schedule';
+export { progressStats, type DayDue, type DayReviews, type ProgressStats, type StatsOptions } from './stats';

@@ -1,0 +1,27 @@
+// A quiz question together with the note it belongs to: the queue's scopes and the mastery per
+// concept need the note id and category, which the question itself does not carry.
+import type { Note, QuizQuestion } from '../model';
+
+export interface QuizItem {
+  question: QuizQuestion;
+  noteId: string;
+  category: string;
+}
+
+/**
+ * The quiz questions of `notes` in the order given (pass the index's tree order, which is the order
+ * new questions are introduced in). Question ids must be unique across notes; the language server
+ * reports a duplicate, and here the first one wins so progress stays attached to one question.
+ */
+export function quizItemsOf(notes: readonly Note[]): QuizItem[] {
+  const seen = new Set<string>();
+  const items: QuizItem[] = [];
+  for (const note of notes) {
+    for (const question of note.meta.quiz ?? []) {
+      if (seen.has(question.id)) continue;
+      seen.add(question.id);
+      items.push({ question, noteId: note.meta.id, category: note.category });
+    }
+  }
+  return items;
+}

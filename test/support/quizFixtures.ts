@@ -1,0 +1,48 @@
+// Generated review logs for the quiz tests and benchmark: deterministic for a given seed.
+import { REVIEW_LOG_VERSION, serializeReview, type ReviewEntry } from '../../src/core/quiz/reviewLog';
+
+/** The time of the first generated review; later ones follow 1 to 10 minutes apart. */
+export const GENERATED_LOG_START = Date.UTC(2024, 0, 1, 8, 0, 0);
+
+/**
+ * A review log of `count` answers to random questions of `questionIds`, as the text of a log file.
+ * The note id is the question id without its last `-part` (bundled ids start with their note's id),
+ * and the text hash is a fixed placeholder, so every question shows as changed against real notes.
+ */
+export function generateReviewLog(count: number, questionIds: readonly string[], seed: number): string {
+  const random = mulberry32(seed);
+  const pick = (weights: readonly number[]): number => {
+    let roll = random() * weights.reduce((sum, weight) => sum + weight, 0);
+    const index = weights.findIndex((weight) => (roll -= weight) < 0);
+    return index === -1 ? weights.length - 1 : index;
+  };
+  let time = GENERATED_LOG_START;
+  const lines: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const questionId = questionIds[Math.floor(random() * questionIds.length)];
+    const entry: ReviewEntry = {
+      version: REVIEW_LOG_VERSION,
+      questionId,
+      noteId: questionId.replace(/-[^-]*$/, ''),
+      textHash: 'generated000',
+      reviewedAt: new Date(time).toISOString(),
+      grade: (1 + pick([15, 5, 70, 10])) as ReviewEntry['grade'],
+      durationMs: 2_000 + Math.floor(random() * 58_000),
+    };
+    lines.push(serializeReview(entry));
+    time += 60_000 + Math.floor(random() * 540_000);
+  }
+  return lines.join('');
+}
+
+/** A small, well-known seeded generator (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
