@@ -1,6 +1,7 @@
 // Builds and runs chosen unit test files on their own, without touching dist/ or the full build:
 // `node scripts/run-unit.mjs test/unit/search.test.ts [...]`.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -17,4 +18,5 @@ await esbuild.build({
 });
 const built = files.map((file) => path.join(outdir, path.basename(file).replace(/\.ts$/, '.js')));
 const result = spawnSync(process.execPath, ['--enable-source-maps', 'node_modules/mocha/bin/mocha.js', '--reporter', 'spec', ...built], { stdio: 'inherit' });
+fs.rmSync(outdir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

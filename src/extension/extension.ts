@@ -6,6 +6,8 @@ import { registerLanguageClient } from './client/languageClient';
 import { NotesService } from './notes/notesService';
 import { showSource } from './notes/showSource';
 import { NotePanel } from './panel/notePanel';
+import { registerQuiz } from './quiz/quizFeature';
+import type { ProgressStore } from './quiz/progressStore';
 import { registerSearchNotes } from './search/searchNotes';
 import { registerTopicTree, type TopicNode, type TopicTreeProvider } from './tree/topicTree';
 
@@ -13,6 +15,7 @@ import { registerTopicTree, type TopicNode, type TopicTreeProvider } from './tre
 export interface StudyNotesApi {
   notes: NotesService;
   topics: TopicTreeProvider;
+  progress: ProgressStore;
   openNote(noteId: string, line?: number): Promise<NotePanel | undefined>;
   /** Milliseconds spent inside activate(), for the benchmark. */
   activationMs: number;
@@ -23,9 +26,11 @@ export function activate(context: vscode.ExtensionContext): StudyNotesApi {
   const notes = new NotesService(context.extensionUri, context.workspaceState);
   const tree = registerTopicTree(notes);
   const openNote = (noteId: string, line?: number) => NotePanel.show(context, notes, noteId, line);
+  const quiz = registerQuiz(context, notes, tree.provider, openNote);
   context.subscriptions.push(
     notes,
     tree.disposable,
+    quiz.disposable,
     NotePanel.registerSerializer(context, notes),
     // From the tree's context menu the argument is the tree node; from links and tests, an id.
     vscode.commands.registerCommand('studyNotes.openNote', async (target?: string | TopicNode) => {
@@ -51,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): StudyNotesApi {
     registerSearchNotes(notes, openNote),
     registerLanguageClient(context, notes),
   );
-  return { notes, topics: tree.provider, openNote, activationMs: performance.now() - started };
+  return { notes, topics: tree.provider, progress: quiz.store, openNote, activationMs: performance.now() - started };
 }
 
 async function pickMarkdownFile(): Promise<vscode.Uri | undefined> {

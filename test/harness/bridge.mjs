@@ -17,6 +17,14 @@ const handlers = {
     for (const key of keys) await page.keyboard.press(key);
     return {};
   },
+  /** Waits until the quick input (QuickPick or InputBox) is shown with a title that includes `title`. */
+  async quickInput(page, { title }) {
+    const widget = page.locator('.quick-input-widget').filter({ has: page.locator('.quick-input-title', { hasText: title }) });
+    await widget.waitFor({ state: 'visible', timeout: 30_000 });
+    // Let the list settle before keys are sent to it.
+    await page.waitForTimeout(300);
+    return {};
+  },
   async type(page, { text }) {
     await page.keyboard.type(text);
     return {};

@@ -12,10 +12,17 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode> {
   private readonly changed = new vscode.EventEmitter<TopicNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filter = '';
+  private describe: (note: Note) => string | undefined = () => undefined;
   private nodes = new Map<string, TopicNode>();
 
   constructor(private readonly notes: NotesService) {
     notes.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Adds a per-concept progress text (the quiz's mastery) after the English title. */
+  setDescriber(describe: (note: Note) => string | undefined): void {
+    this.describe = describe;
+    this.changed.fire(undefined);
   }
 
   setFilter(filter: string): void {
@@ -93,7 +100,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode> {
       return item;
     }
     item.iconPath = new vscode.ThemeIcon(note.meta.quiz?.length ? 'mortar-board' : 'note');
-    item.description = note.meta.titleEn ?? '';
+    item.description = [note.meta.titleEn, this.describe(note)].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**`).appendText(note.meta.title).appendMarkdown(`**`);
     if (note.meta.titleEn) tooltip.appendText(` · ${note.meta.titleEn}`);

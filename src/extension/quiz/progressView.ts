@@ -1,0 +1,55 @@
+// The Show Progress view: reviews per day, retention and the 30-day due forecast as plain SVG bar
+// charts drawn here, so the webview needs no script and nothing from the network.
+import * as vscode from 'vscode';
+import type { NoteIndex } from '../../core/noteIndex';
+import type { ConceptMastery, ProgressStats } from '../../core/quiz';
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function barChart(title: string, bars: { label: string; value: number }[]): string {
+  const width = 640;
+  const height = 160;
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const step = width / Math.max(1, bars.length);
+  const rects = bars.map((bar, i) => {
+    const h = Math.round((bar.value / max) * (height - 20));
+    return `<rect x="${(i * step + 1).toFixed(1)}" y="${height - h}" width="${Math.max(1, step - 2).toFixed(1)}" height="${h}"><title>${escape(bar.label)}: ${bar.value}</title></rect>`;
+  }).join('');
+  const first = bars[0]?.label ?? '';
+  const last = bars[bars.length - 1]?.label ?? '';
+  return `<figure><figcaption>${escape(title)} <span class="muted">(${vscode.l10n.t('max {0}', max)})</span></figcaption>
+<svg role="img" aria-label="${escape(title)}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="none">${rects}</svg>
+<div class="axis"><span>${escape(first)}</span><span>${escape(last)}</span></div></figure>`;
+}
+
+export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, index: NoteIndex, cspSource: string): string {
+  const total = stats.reviewsPerDay.reduce((sum, day) => sum + day.reviews, 0);
+  const retention = stats.retention === null ? '—' : `${Math.round(stats.retention * 100)}%`;
+  const concepts = index.categories.flatMap((category) => category.notes)
+    .map((note) => ({ note, concept: mastery.get(note.meta.id) }))
+    .filter((row) => row.concept)
+    .map(({ note, concept }) => `<tr><td>${escape(note.meta.title)}</td><td>${concept!.seen}/${concept!.total}</td><td>${Math.round(concept!.mastery * 100)}%</td><td>${concept!.due}</td></tr>`)
+    .join('');
+  return `<!DOCTYPE html><html><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline';">
+<style>
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); max-width: 760px; margin: 0 auto; padding: 16px; }
+rect { fill: var(--vscode-charts-blue); }
+figure { margin: 24px 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
+.axis { display: flex; justify-content: space-between; color: var(--vscode-descriptionForeground); font-size: 0.85em; }
+.muted { color: var(--vscode-descriptionForeground); font-weight: normal; }
+.figures { display: flex; gap: 32px; } .figures strong { display: block; font-size: 1.8em; }
+table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-widget-border, #8884); }
+</style></head><body>
+<h1>${escape(vscode.l10n.t('Study Progress'))}</h1>
+<div class="figures">
+<div><strong>${total}</strong>${escape(vscode.l10n.t('reviews in {0} days', stats.reviewsPerDay.length))}</div>
+<div><strong>${retention}</strong>${escape(vscode.l10n.t('retention ({0} reviews of learned questions)', stats.retentionReviews))}</div>
+<div><strong>${stats.dueForecast[0]?.due ?? 0}</strong>${escape(vscode.l10n.t('due today'))}</div>
+</div>
+${barChart(vscode.l10n.t('Reviews per day'), stats.reviewsPerDay.map((day) => ({ label: day.day, value: day.reviews })))}
+${barChart(vscode.l10n.t('Due in the next 30 days'), stats.dueForecast.map((day) => ({ label: day.day, value: day.due })))}
+<h2>${escape(vscode.l10n.t('Concepts'))}</h2>
+<table><thead><tr><th>${escape(vscode.l10n.t('Concept'))}</th><th>${escape(vscode.l10n.t('Answered'))}</th><th>${escape(vscode.l10n.t('Mastery'))}</th><th>${escape(vscode.l10n.t('Due'))}</th></tr></thead><tbody>${concepts}</tbody></table>
+</body></html>`;
+}
