@@ -44,6 +44,14 @@ if (withTests) {
   builds.push(
     { ...node, entryPoints: testEntries('test/unit'), outdir: 'out/test/unit', packages: 'external' },
     { ...node, entryPoints: testEntries('test/integration'), outdir: 'out/test/integration', packages: 'external', external: ['vscode'] },
+    // The untrusted-workspace suite runs in a VS Code of its own, with the same entry module.
+    {
+      ...node,
+      entryPoints: { index: 'test/integration/index.ts', 'untrusted.test': 'test/untrusted/untrusted.test.ts' },
+      outdir: 'out/test/untrusted',
+      packages: 'external',
+      external: ['vscode'],
+    },
   );
 }
 
@@ -58,6 +66,7 @@ if (!watch) {
   fs.rmSync('dist', { recursive: true, force: true });
   fs.rmSync('out/test/unit', { recursive: true, force: true });
   fs.rmSync('out/test/integration', { recursive: true, force: true });
+  fs.rmSync('out/test/untrusted', { recursive: true, force: true });
 }
 copyMermaid();
 if (watch) {

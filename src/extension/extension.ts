@@ -9,6 +9,7 @@ import { NotePanel } from './panel/notePanel';
 import { registerQuiz } from './quiz/quizFeature';
 import type { ProgressStore } from './quiz/progressStore';
 import { registerSearchNotes } from './search/searchNotes';
+import { registerSnippets } from './snippets/snippetsFeature';
 import { registerTopicTree, type TopicNode, type TopicTreeProvider } from './tree/topicTree';
 
 /** What the extension hands to its integration tests (and to other extensions). */
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): StudyNotesApi {
       if (chosen) await notes.setTopicFiles(files.filter((file) => !chosen.some((item) => item.file === file)));
     }),
     registerSearchNotes(notes, openNote),
+    registerSnippets(context, notes),
     registerLanguageClient(context, notes),
   );
   return { notes, topics: tree.provider, progress: quiz.store, openNote, activationMs: performance.now() - started };

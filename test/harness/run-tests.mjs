@@ -72,25 +72,33 @@ const indent = (text) => String(text).split('\n').map((line) => `      ${line}`)
 
 const fixtureWorkspace = path.join(root, 'test/fixtures/workspace');
 
-async function codeServerSuites() {
-  log(`\n▶ integration tests in VS Code (code-server + Chromium)${vsix ? ` against ${path.basename(vsix)}` : ''}`);
+async function suiteInCodeServer(label, folder, options = {}) {
   const workspace = makeWorkspace(fixtureWorkspace);
   const resultsFile = path.join(os.tmpdir(), `study-notes-results-${process.pid}.jsonl`);
   try {
-    const stats = await runInVsCode({
+    count(await runInVsCode({
       root,
-      testsModule: path.join(root, 'out/test/integration/index.js'),
+      testsModule: path.join(root, folder, 'index.js'),
       workspace,
       vsix,
-      env: screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {},
       resultsFile,
       log,
-      waitForResults: () => waitFor(followResults(resultsFile, 'code-server'), { timeoutMs: SUITE_TIMEOUT_MS, what: 'the integration tests to finish', intervalMs: 200 }),
-    });
-    count(stats);
+      ...options,
+      waitForResults: () => waitFor(followResults(resultsFile, label), { timeoutMs: SUITE_TIMEOUT_MS, what: `the ${label} tests to finish`, intervalMs: 200 }),
+    }));
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+async function codeServerSuites() {
+  log(`\n▶ integration tests in VS Code (code-server + Chromium)${vsix ? ` against ${path.basename(vsix)}` : ''}`);
+  await suiteInCodeServer('code-server', 'out/test/integration', { env: screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {} });
+}
+
+async function untrustedSuites() {
+  log('\n▶ integration tests in VS Code with an untrusted workspace');
+  await suiteInCodeServer('untrusted workspace', 'out/test/untrusted', { trustWorkspace: false });
 }
 
 /** Desktop VS Code through @vscode/test-electron: given by path, or downloaded when asked. */
@@ -122,11 +130,11 @@ async function electronSuites() {
 }
 
 let exitCode = 0;
-const stages = [build, unitSuites, codeServerSuites, electronSuites];
+const stages = [build, unitSuites, codeServerSuites, untrustedSuites, electronSuites];
 for (const stage of stages) {
   if (args.has('--unit') && stage !== build && stage !== unitSuites) continue;
   if (args.has('--integration') && stage === unitSuites) continue;
-  if (vsix && stage !== build && stage !== codeServerSuites) continue;
+  if (vsix && ![build, codeServerSuites, untrustedSuites].includes(stage)) continue;
   try {
     await stage();
   } catch (error) {

@@ -157,7 +157,7 @@ export class NotePanel implements vscode.Disposable {
     // Inserting and creating runnable files belong to the snippets feature.
     const command = action === 'insert' ? 'studyNotes.insertCode' : 'studyNotes.createRunnableCode';
     if ((await vscode.commands.getCommands(true)).includes(command)) {
-      await vscode.commands.executeCommand(command, block.code, block.language);
+      await vscode.commands.executeCommand(command, block.code, action === 'insert' ? block.language : this.note?.meta.id);
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('This action is not available yet in this version of Study Notes.'));
     }

@@ -1,0 +1,312 @@
+// Runnable examples: insert an example at the cursor as a snippet, copy it into the workspace as a
+// file of its own, run it with the user's Python and compare its output with the expected one.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExampleRef, Note } from '../../core/model';
+import {
+  compareOutput, completionWordAt, COMPLETION_TRIGGER, EXAMPLES_FOLDER, exampleFiles, findPython, freeFileNameAsync, pythonCandidates,
+  runExample, snippetCompletions, toPlainText, toSnippetText, type Layout, type RunResult,
+} from '../../core/snippets';
+import type { NotesService } from '../notes/notesService';
+import type { TopicNode } from '../tree/topicTree';
+
+/** Which example a file in the workspace is a copy of, so that its output can be compared. */
+const COPIES_KEY = 'studyNotes.exampleCopies';
+const EXPECTED_SCHEME = 'study-notes-expected';
+
+interface ExampleChoice {
+  note: Note;
+  example: ExampleRef;
+  code: string;
+  expected: string;
+}
+
+export interface RunReport {
+  result: RunResult;
+  /** Undefined when the file is not a known example. */
+  matches?: boolean;
+}
+
+export function registerSnippets(context: vscode.ExtensionContext, notes: NotesService): vscode.Disposable {
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Study Notes Examples'));
+  const expectedDocs = new Map<string, string>();
+  const running = new Set<AbortController>();
+  const copies = (): Record<string, { noteId: string; file: string }> => context.workspaceState.get(COPIES_KEY, {});
+
+  async function readExample(note: Note, example: ExampleRef): Promise<ExampleChoice | undefined> {
+    const files = exampleFiles(note.source, example);
+    try {
+      const [code, expected] = await Promise.all([fs.readFile(files.code, 'utf8'), fs.readFile(files.expected, 'utf8').catch(() => '')]);
+      return { note, example, code, expected };
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the example {0}: {1}', example.file, (error as Error).message));
+      return undefined;
+    }
+  }
+
+  /** Concept (unless given), then one of its examples, with the code previewed in the detail line. */
+  async function pickExample(target?: string | TopicNode): Promise<ExampleChoice | undefined> {
+    const index = await notes.getIndex();
+    const noteId = typeof target === 'string' ? target : target?.kind === 'note' ? target.note.meta.id : undefined;
+    let note = noteId ? index.get(noteId) : undefined;
+    if (!note) {
+      const withExamples = index.categories.flatMap((category) => category.notes).filter((candidate) => candidate.meta.examples?.length);
+      const picked = await vscode.window.showQuickPick(withExamples.map((candidate) => ({
+        label: candidate.meta.title, description: candidate.meta.titleEn, detail: candidate.meta.summary, note: candidate,
+      })), { title: vscode.l10n.t('Insert Example'), placeHolder: vscode.l10n.t('Choose a concept'), matchOnDescription: true });
+      note = picked?.note;
+    }
+    if (!note) return undefined;
+    const examples = note.meta.examples ?? [];
+    if (examples.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no runnable examples.', note.meta.title));
+      return undefined;
+    }
+    const choices = (await Promise.all(examples.map((example) => readExample(note!, example)))).filter((choice): choice is ExampleChoice => !!choice);
+    if (choices.length === 1) return choices[0];
+    const picked = await vscode.window.showQuickPick(choices.map((choice) => ({
+      label: choice.example.title,
+      description: choice.example.file,
+      detail: choice.code.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).slice(0, 3).join(' ⏎ '),
+      choice,
+    })), { title: vscode.l10n.t('Examples of {0}', note.meta.title), matchOnDescription: true, matchOnDetail: true });
+    return picked?.choice;
+  }
+
+  function layoutOf(editor: vscode.TextEditor): Layout {
+    const position = editor.selection.active;
+    const line = editor.document.lineAt(position.line).text;
+    return {
+      indent: line.slice(0, position.character).match(/^\s*/)![0],
+      eol: editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+      insertSpaces: editor.options.insertSpaces === true,
+      tabSize: typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 4,
+    };
+  }
+
+  /** Inserts as a snippet (one undo step), re-indented to the cursor; with no editor, in a new document. */
+  async function insertCode(code: string, language = 'python'): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      const document = await vscode.workspace.openTextDocument({ language, content: code });
+      await vscode.window.showTextDocument(document);
+      return;
+    }
+    const snippet = new vscode.SnippetString(toSnippetText(code, layoutOf(editor)));
+    await editor.insertSnippet(snippet, editor.selection, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+  }
+
+  function workspaceRoot(): string | undefined {
+    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  }
+
+  /** Writes `code` to a free name in the examples folder, opens it and offers to run it. */
+  async function createFile(choice: { code: string; note: Note; fileName: string; example?: ExampleRef }): Promise<vscode.Uri | undefined> {
+    const root = workspaceRoot();
+    if (!root) {
+      const document = await vscode.workspace.openTextDocument({ language: 'python', content: choice.code });
+      await vscode.window.showTextDocument(document);
+      void vscode.window.showInformationMessage(vscode.l10n.t('No folder is open, so the example opened as an untitled file. Save it to run it.'));
+      return undefined;
+    }
+    const folder = vscode.workspace.getConfiguration('studyNotes.examples').get<string>('folder', EXAMPLES_FOLDER) || EXAMPLES_FOLDER;
+    const dir = path.join(path.resolve(root, folder), choice.note.category, choice.note.meta.id);
+    const file = path.join(dir, await freeFileNameAsync(dir, choice.fileName));
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      // `wx`: fail rather than overwrite, even if the file appeared since its name was chosen.
+      await fs.writeFile(file, choice.code, { encoding: 'utf8', flag: 'wx' });
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}', file, (error as Error).message));
+      return undefined;
+    }
+    if (choice.example) await context.workspaceState.update(COPIES_KEY, { ...copies(), [file]: { noteId: choice.note.meta.id, file: choice.example.file } });
+    const uri = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(uri);
+    const run = vscode.l10n.t('Run Example');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', path.relative(root, file)), run).then((answer) => {
+      if (answer === run) void vscode.commands.executeCommand('studyNotes.runExample', uri);
+    });
+    return uri;
+  }
+
+  /** The expected output of a file: a copy made by Create Runnable Example, or an example beside its note. */
+  async function expectedFor(file: string): Promise<string | undefined> {
+    const copy = copies()[file];
+    if (copy) {
+      const note = (await notes.getIndex()).get(copy.noteId);
+      const example = note?.meta.examples?.find((candidate) => candidate.file === copy.file);
+      if (note && example) return fs.readFile(exampleFiles(note.source, example).expected, 'utf8').catch(() => undefined);
+    }
+    if (notes.isNoteFile(file.replace(/\.py$/, '.md')) || file.startsWith(notes.bundledRoot + path.sep)) {
+      return fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined);
+    }
+    return undefined;
+  }
+
+  async function python(): Promise<string | undefined> {
+    const configured = vscode.workspace.getConfiguration('studyNotes.python').get<string>('path', '');
+    const search = await findPython(pythonCandidates(configured || undefined, await pythonExtensionInterpreter()));
+    if (search.found) return search.found.path;
+    const openSettings = vscode.l10n.t('Set Python Path');
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('No Python 3.8 or newer was found (tried: {0}). Install Python, or set "studyNotes.python.path" to your interpreter.', search.rejected.map((tried) => tried.path).join(', ')),
+      openSettings).then((answer) => {
+      if (answer === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'studyNotes.python.path');
+    });
+    return undefined;
+  }
+
+  async function runFile(uri?: vscode.Uri): Promise<RunReport | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      const manage = vscode.l10n.t('Manage Workspace Trust');
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Running examples is disabled in an untrusted workspace, because the code could come from anyone. Trust this workspace to run examples; inserting and creating them still work.'),
+        manage).then((answer) => {
+        if (answer === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+      return undefined;
+    }
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== 'python' || document.isUntitled) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a saved Python file to run it.'));
+      return undefined;
+    }
+    if (document.isDirty) await document.save();
+    const interpreter = await python();
+    if (!interpreter) return undefined;
+    const seconds = vscode.workspace.getConfiguration('studyNotes.examples').get<number>('timeLimitSeconds', 10);
+    const file = document.uri.fsPath;
+    output.clear();
+    output.show(true);
+    output.appendLine(`$ ${interpreter} -u ${path.basename(file)}`);
+    const controller = new AbortController();
+    running.add(controller);
+    const result = await Promise.resolve(vscode.window.withProgress({
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Running {0}', path.basename(file)),
+      cancellable: true,
+    }, (_progress, token) => {
+      token.onCancellationRequested(() => controller.abort());
+      return runExample(interpreter, file, {
+        timeoutMs: seconds * 1000, signal: controller.signal, locale: notes.locale,
+        onOutput: (text) => output.append(text),
+      });
+    })).finally(() => running.delete(controller));
+    output.appendLine('');
+    if (result.timedOut) output.appendLine(vscode.l10n.t('Stopped after the time limit of {0} s (setting studyNotes.examples.timeLimitSeconds), with every process it started.', seconds));
+    else if (result.cancelled) output.appendLine(vscode.l10n.t('Cancelled.'));
+    else output.appendLine(vscode.l10n.t('Exited with code {0} in {1} s.', result.exitCode ?? result.signal ?? '?', (result.durationMs / 1000).toFixed(2)));
+    if (result.timedOut) void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not finish within {1} s and was stopped.', path.basename(file), seconds));
+
+    const expected = await expectedFor(file);
+    if (expected === undefined || result.timedOut || result.cancelled) return { result };
+    const comparison = compareOutput(expected, result.stdout.text, { locale: notes.locale, expectedLabel: 'expected', actualLabel: 'actual' });
+    if (comparison.equal) {
+      output.appendLine(`✔ ${vscode.l10n.t('The output matches the expected output.')}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('✔ {0}: the output matches the expected output.', path.basename(file)));
+    } else {
+      output.appendLine(`✘ ${vscode.l10n.t('The output differs from the expected output:')}`);
+      output.appendLine(comparison.diff);
+      const show = vscode.l10n.t('Show Differences');
+      void vscode.window.showWarningMessage(vscode.l10n.t('✘ {0}: the output differs from the expected output.', path.basename(file)), show).then((answer) => {
+        if (answer === show) void showDiff(file, expected, result.stdout.text);
+      });
+    }
+    return { result, matches: comparison.equal };
+  }
+
+  async function showDiff(file: string, expected: string, actual: string): Promise<void> {
+    const name = path.basename(file);
+    expectedDocs.set(`/${name}.expected`, expected);
+    expectedDocs.set(`/${name}.actual`, actual);
+    await vscode.commands.executeCommand('vscode.diff',
+      vscode.Uri.from({ scheme: EXPECTED_SCHEME, path: `/${name}.expected` }),
+      vscode.Uri.from({ scheme: EXPECTED_SCHEME, path: `/${name}.actual` }),
+      vscode.l10n.t('{0}: expected ↔ actual output', name));
+  }
+
+  async function compareWithExpected(uri?: vscode.Uri): Promise<void> {
+    const file = uri?.fsPath ?? vscode.window.activeTextEditor?.document.uri.fsPath;
+    const expected = file && (await expectedFor(file));
+    if (!file || expected === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This file is not a Study Notes example, so there is no expected output to compare with.'));
+      return;
+    }
+    const report = await runFile(vscode.Uri.file(file));
+    if (report && report.matches === false) await showDiff(file, expected, report.result.stdout.text);
+  }
+
+  const codeLenses: vscode.CodeLensProvider = {
+    async provideCodeLenses(document) {
+      if (document.uri.scheme !== 'file' || (await expectedFor(document.uri.fsPath)) === undefined) return [];
+      const top = new vscode.Range(0, 0, 0, 0);
+      return [
+        new vscode.CodeLens(top, { title: vscode.l10n.t('▶ Run example'), command: 'studyNotes.runExample', arguments: [document.uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('Compare with expected'), command: 'studyNotes.compareExample', arguments: [document.uri] }),
+      ];
+    },
+  };
+
+  const completions: vscode.CompletionItemProvider = {
+    async provideCompletionItems(document, position) {
+      const word = completionWordAt(document.lineAt(position.line).text, position.character);
+      if (!word) return [];
+      const index = await notes.getIndex();
+      const range = new vscode.Range(position.line, word.start, position.line, position.character);
+      const layout = vscode.window.activeTextEditor?.document === document ? layoutOf(vscode.window.activeTextEditor) : undefined;
+      const items: vscode.CompletionItem[] = [];
+      for (const completion of snippetCompletions(index.categories.flatMap((category) => category.notes))) {
+        const note = index.get(completion.conceptId)!;
+        const code = await fs.readFile(exampleFiles(completion.noteSource, completion.example).code, 'utf8').catch(() => undefined);
+        if (code === undefined) continue;
+        const item = new vscode.CompletionItem(completion.label, vscode.CompletionItemKind.Snippet);
+        item.insertText = new vscode.SnippetString(toSnippetText(code, layout));
+        item.range = range;
+        item.sortText = completion.sortText;
+        item.detail = `${note.meta.title} · ${completion.example.title}`;
+        item.documentation = new vscode.MarkdownString().appendText(note.meta.summary ?? '').appendCodeblock(toPlainText(code).split('\n').slice(0, 12).join('\n'), 'python');
+        items.push(item);
+      }
+      return items;
+    },
+  };
+
+  return vscode.Disposable.from(
+    output,
+    { dispose: () => running.forEach((controller) => controller.abort()) },
+    vscode.workspace.registerTextDocumentContentProvider(EXPECTED_SCHEME, { provideTextDocumentContent: (uri) => expectedDocs.get(uri.path) ?? '' }),
+    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, codeLenses),
+    vscode.languages.registerCompletionItemProvider({ language: 'python' }, completions, COMPLETION_TRIGGER.at(-1)!),
+    vscode.commands.registerCommand('studyNotes.insertExample', async (target?: string | TopicNode) => {
+      const choice = await pickExample(target);
+      if (choice) await insertCode(choice.code);
+    }),
+    vscode.commands.registerCommand('studyNotes.createRunnableExample', async (target?: string | TopicNode) => {
+      const choice = await pickExample(target);
+      return choice ? createFile({ code: choice.code, note: choice.note, fileName: choice.example.file, example: choice.example }) : undefined;
+    }),
+    // From the note panel's code block buttons.
+    vscode.commands.registerCommand('studyNotes.insertCode', (code: string, language?: string) => insertCode(code, language === 'python' || !language ? 'python' : language)),
+    vscode.commands.registerCommand('studyNotes.createRunnableCode', async (code: string, noteId: string) => {
+      const note = (await notes.getIndex()).get(noteId);
+      if (note) return createFile({ code, note, fileName: `${note.meta.id.replace(/-/g, '_')}_snippet.py` });
+      return undefined;
+    }),
+    vscode.commands.registerCommand('studyNotes.runExample', runFile),
+    vscode.commands.registerCommand('studyNotes.compareExample', compareWithExpected),
+  );
+}
+
+/** The interpreter chosen in the Python extension, when it is installed. */
+async function pythonExtensionInterpreter(): Promise<string | undefined> {
+  const extension = vscode.extensions.getExtension<{ environments?: { getActiveEnvironmentPath(): { path: string } } }>('ms-python.python');
+  if (!extension) return undefined;
+  try {
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    return api.environments?.getActiveEnvironmentPath().path;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+// Runs in a VS Code that has NOT trusted its workspace: notes and examples work, running is blocked.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { StudyNotesApi } from '../../src/extension/extension';
+import type { RunReport } from '../../src/extension/snippets/snippetsFeature';
+
+describe('in an untrusted workspace', function () {
+  this.timeout(60_000);
+
+  it('still lists notes, but refuses to run an example', async function () {
+    assert.equal(vscode.workspace.isTrusted, false, 'this suite needs an untrusted workspace');
+    const api = await vscode.extensions.getExtension<StudyNotesApi>('study-notes-team.study-notes')!.activate();
+    assert.ok((await api.notes.getIndex()).get('decorator'), 'notes load');
+    const marker = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'ran.txt');
+    const file = path.join(path.dirname(marker), 'would_run.py');
+    fs.writeFileSync(file, `open(${JSON.stringify(marker)}, "w").write("ran")\n`);
+    const report = await vscode.commands.executeCommand<RunReport | undefined>('studyNotes.runExample', vscode.Uri.file(file));
+    assert.equal(report, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(fs.existsSync(marker), false, 'the example must not have run');
+  });
+});
