@@ -71,6 +71,45 @@ export interface Note {
   problems: NoteProblem[];
   /** True when the file had no front matter and its metadata was inferred. */
   inferred: boolean;
+  /** Where ids, lists, quiz questions and links sit in the file; absent for notes not read by parseNote. */
+  spans?: NoteSpans;
+}
+
+/** A string from the front matter and the range of its YAML node (quotes included). */
+export interface ValueSpan {
+  value: string;
+  range: TextRange;
+}
+
+/** One quiz question's nodes, in the order of the `quiz` list. */
+export interface QuestionSpans {
+  /** The whole question mapping. */
+  range: TextRange;
+  id?: ValueSpan;
+  type?: ValueSpan;
+  answer?: TextRange;
+  choices?: TextRange;
+  /** Each choice's node, in order. */
+  choiceItems: TextRange[];
+  ref?: ValueSpan;
+}
+
+/** A Markdown link from a note's body to another note: `note:id` or a relative `.md` path. */
+export type NoteLink =
+  | { kind: 'id'; id: string; href: string; range: TextRange; idRange: TextRange }
+  | { kind: 'file'; file: string; href: string; range: TextRange };
+
+export interface NoteSpans {
+  /** Top-level front matter keys. */
+  keys: ValueSpan[];
+  id?: ValueSpan;
+  related: ValueSpan[];
+  tags: ValueSpan[];
+  covers: ValueSpan[];
+  quiz: QuestionSpans[];
+  links: NoteLink[];
+  /** Line of the first source line of each mermaid block, parallel to `Note.diagrams`. */
+  diagramLines: number[];
 }
 
 /** Bundled category ids, in the seed's order. */

@@ -14,14 +14,24 @@ export async function findNoteFiles(root: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(root, entry.name);
     if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) files.push(...(await findNoteFiles(full)));
-    else if (entry.isFile() && entry.name.endsWith('.md') && !entry.name.endsWith('.en.md') && entry.name !== 'README.md') files.push(full);
+    else if (entry.isFile() && isNoteFileName(entry.name)) files.push(full);
   }
   return files;
 }
 
 export async function readNoteFile(file: string, locale: Locale = 'en'): Promise<Note> {
-  const text = await fs.readFile(file, 'utf8');
+  return parseNoteFile(await fs.readFile(file, 'utf8'), file, locale);
+}
+
+/** Parses the text of the note file `file` (from disk or an editor) the way the index reads it. */
+export function parseNoteFile(text: string, file: string, locale: Locale = 'en'): Note {
   return parseNote(text, file, { locale, baseName: path.basename(file, '.md'), folderName: categoryFolder(file) });
+}
+
+/** Whether `file` is one `findNoteFiles` would list (translations and READMEs are not notes). */
+export function isNoteFileName(file: string): boolean {
+  const name = path.basename(file);
+  return name.endsWith('.md') && !name.endsWith('.en.md') && name !== 'README.md';
 }
 
 /** Bundled notes sit in `<category>/<id>/<id>.md`; a user's plain note in `<category>/<name>.md`. */

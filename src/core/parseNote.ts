@@ -6,7 +6,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import noteSchema from '../../schemas/note-frontmatter.schema.json';
 import quizSchema from '../../schemas/quiz-question.schema.json';
 import { format, type Locale, type MessageKey } from './messages';
-import type { Heading, Note, NoteMeta, NoteProblem, TextRange } from './model';
+import type { Heading, Note, NoteLink, NoteMeta, NoteProblem, NoteSpans, QuestionSpans, TextRange, ValueSpan } from './model';
+import { linksInLine } from './noteLinks';
 
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
@@ -35,8 +36,9 @@ export function parseNote(text: string, source: string, options: ParseOptions = 
   const report = (key: MessageKey, range: TextRange, ...args: (string | number)[]) =>
     problems.push({ message: format(locale, key, ...args), severity: 'error', range });
 
-  if (text.length > MAX_NOTE_BYTES) {
-    report('tooLarge', firstLine, (text.length / 1048576).toFixed(1), MAX_NOTE_BYTES / 1048576);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_NOTE_BYTES) {
+    report('tooLarge', firstLine, (bytes / 1048576).toFixed(1), MAX_NOTE_BYTES / 1048576);
     return emptyNote(source, fallback, problems);
   }
   if (text.includes('\u0000')) {
@@ -51,10 +53,11 @@ export function parseNote(text: string, source: string, options: ParseOptions = 
   const scan = scanBody(body, bodyLine);
 
   let meta: NoteMeta | undefined;
+  let frontMatterSpans: FrontMatterSpans | undefined;
   if (split === 'unclosed') {
     report('unclosedFrontMatter', firstLine);
   } else if (split) {
-    meta = readFrontMatter(text, split, locale, problems);
+    ({ meta, spans: frontMatterSpans } = readFrontMatter(text, split, locale, problems));
   }
   const inferred = meta === undefined;
   const firstHeading = scan.headings.find((heading) => heading.level === 1) ?? scan.headings[0];
@@ -69,8 +72,13 @@ export function parseNote(text: string, source: string, options: ParseOptions = 
     diagrams: scan.diagrams,
     problems,
     inferred,
+    spans: { ...(frontMatterSpans ?? emptyFrontMatterSpans()), links: scan.links, diagramLines: scan.diagramLines },
   };
 }
+
+type FrontMatterSpans = Omit<NoteSpans, 'links' | 'diagramLines'>;
+
+const emptyFrontMatterSpans = (): FrontMatterSpans => ({ keys: [], related: [], tags: [], covers: [], quiz: [] });
 
 const firstLine: TextRange = { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 3 };
 
@@ -106,31 +114,39 @@ function splitFrontMatter(text: string): FrontMatterSplit | 'unclosed' | undefin
   return { yamlOffset, yamlText: text.slice(yamlOffset, end), bodyOffset };
 }
 
-function readFrontMatter(text: string, split: FrontMatterSplit, locale: Locale, problems: NoteProblem[]): NoteMeta | undefined {
+function readFrontMatter(text: string, split: FrontMatterSplit, locale: Locale, problems: NoteProblem[]): { meta?: NoteMeta; spans?: FrontMatterSpans } {
   const lines = new LineCounter();
-  const doc = parseDocument(split.yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const headerLines = countLines(text, split.yamlOffset);
   const rangeOf = (from: number, to: number): TextRange => {
     const a = lines.linePos(from);
     const b = lines.linePos(Math.max(from, to));
     return { startLine: headerLines + a.line - 1, startCharacter: a.col - 1, endLine: headerLines + b.line - 1, endCharacter: b.col - 1 };
   };
+  let doc: Document;
+  try {
+    doc = parseDocument(split.yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // Nesting thousands of levels deep overflows the YAML parser's stack.
+    problems.push({ message: format(locale, 'yamlError', (error as Error).message), severity: 'error', range: { ...firstLine, startLine: headerLines, endLine: headerLines } });
+    return {};
+  }
   for (const error of doc.errors) {
     problems.push({ message: format(locale, 'yamlError', error.message.split('\n')[0]), severity: 'error', range: rangeOf(error.pos[0], error.pos[1]) });
   }
-  if (doc.errors.length > 0) return undefined;
+  if (doc.errors.length > 0) return {};
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     problems.push({ message: format(locale, 'yamlError', (error as Error).message), severity: 'error', range: rangeOf(0, 0) });
-    return undefined;
+    return {};
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ message: format(locale, 'frontMatterNotMapping'), severity: 'error', range: rangeOf(0, split.yamlText.length) });
-    return undefined;
+    return {};
   }
+  const spans = frontMatterSpans(doc, rangeOf);
 
   const errors = validateFrontMatter(data);
   if (locale === 'zh-cn') localizeZh(errors);
@@ -143,9 +159,59 @@ function readFrontMatter(text: string, split: FrontMatterSplit, locale: Locale, 
   }
   const meta = data as Partial<NoteMeta>;
   for (const key of ['id', 'title'] as const) {
-    if (typeof meta[key] !== 'string' || meta[key] === '') return undefined;
+    if (typeof meta[key] !== 'string' || meta[key] === '') return { spans };
   }
-  return meta as NoteMeta;
+  return { meta: meta as NoteMeta, spans };
+}
+
+type RangeOf = (from: number, to: number) => TextRange;
+
+/** Ranges of the front matter nodes that diagnostics, hovers and edits point at. */
+function frontMatterSpans(doc: Document, rangeOf: RangeOf): FrontMatterSpans {
+  const spans = emptyFrontMatterSpans();
+  if (!isMap(doc.contents)) return spans;
+  const nodeRange = (node: unknown): TextRange | undefined => {
+    const range = (node as YamlNode | null)?.range;
+    return range ? rangeOf(range[0], range[1]) : undefined;
+  };
+  const stringSpan = (node: unknown): ValueSpan | undefined => {
+    const range = nodeRange(node);
+    return isScalar(node) && typeof node.value === 'string' && range ? { value: node.value, range } : undefined;
+  };
+  const stringItems = (node: unknown): ValueSpan[] =>
+    isSeq(node) ? node.items.map(stringSpan).filter((span): span is ValueSpan => span !== undefined) : [];
+  for (const pair of doc.contents.items) {
+    const key = stringSpan(pair.key);
+    if (!key) continue;
+    spans.keys.push(key);
+    switch (key.value) {
+      case 'id': spans.id = stringSpan(pair.value); break;
+      case 'related': spans.related = stringItems(pair.value); break;
+      case 'tags': spans.tags = stringItems(pair.value); break;
+      case 'covers': spans.covers = stringItems(pair.value); break;
+      case 'quiz': if (isSeq(pair.value)) spans.quiz = pair.value.items.map((item) => questionSpans(item, nodeRange, stringSpan)); break;
+    }
+  }
+  return spans;
+}
+
+function questionSpans(item: unknown, nodeRange: (node: unknown) => TextRange | undefined, stringSpan: (node: unknown) => ValueSpan | undefined): QuestionSpans {
+  const spans: QuestionSpans = { range: nodeRange(item) ?? firstLine, choiceItems: [] };
+  if (!isMap(item)) return spans;
+  for (const pair of item.items) {
+    if (!isScalar(pair.key)) continue;
+    switch (pair.key.value) {
+      case 'id': spans.id = stringSpan(pair.value); break;
+      case 'type': spans.type = stringSpan(pair.value); break;
+      case 'answer': spans.answer = nodeRange(pair.value); break;
+      case 'ref': spans.ref = stringSpan(pair.value); break;
+      case 'choices':
+        spans.choices = nodeRange(pair.value);
+        if (isSeq(pair.value)) spans.choiceItems = pair.value.items.map((choice) => nodeRange(choice) ?? spans.choices ?? firstLine);
+        break;
+    }
+  }
+  return spans;
 }
 
 /** Drops the noise of `if/then` wrappers so that each real mistake is reported once. */
@@ -182,10 +248,20 @@ function countLines(text: string, offset: number): number {
   return count;
 }
 
-/** Finds ATX headings and mermaid fences outside code blocks, line by line. */
-export function scanBody(body: string, firstLineNumber = 0): { headings: Heading[]; diagrams: string[] } {
+export interface BodyScan {
+  headings: Heading[];
+  diagrams: string[];
+  /** Line in the file of each diagram's first source line. */
+  diagramLines: number[];
+  links: NoteLink[];
+}
+
+/** Finds ATX headings, mermaid fences and note links outside code blocks, line by line. */
+export function scanBody(body: string, firstLineNumber = 0): BodyScan {
   const headings: Heading[] = [];
   const diagrams: string[] = [];
+  const diagramLines: number[] = [];
+  const links: NoteLink[] = [];
   let fence: { marker: string; mermaid: string[] | undefined } | undefined;
   const lines = body.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -202,11 +278,16 @@ export function scanBody(body: string, firstLineNumber = 0): { headings: Heading
     }
     const opening = /^ {0,3}(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
     if (opening) {
-      fence = { marker: opening[1], mermaid: opening[2].toLowerCase() === 'mermaid' ? [] : undefined };
+      const mermaid = opening[2].toLowerCase() === 'mermaid';
+      if (mermaid) diagramLines.push(firstLineNumber + i + 1);
+      fence = { marker: opening[1], mermaid: mermaid ? [] : undefined };
       continue;
     }
     const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (heading) headings.push({ level: heading[1].length, text: heading[2], line: firstLineNumber + i });
+    links.push(...linksInLine(line, firstLineNumber + i));
   }
-  return { headings, diagrams };
+  // An unclosed mermaid fence has no diagram, so it has no line either.
+  if (fence?.mermaid) diagramLines.pop();
+  return { headings, diagrams, diagramLines, links };
 }
