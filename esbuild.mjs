@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverBuilds } from './scripts/server-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -29,7 +30,8 @@ function testEntries(dir) {
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...node, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
+  // The language server, and the worker it starts to check mermaid diagrams (it bundles jsdom).
+  ...serverBuilds('dist', node),
   {
     ...common,
     platform: 'browser',
@@ -44,6 +46,14 @@ if (withTests) {
   builds.push(
     { ...node, entryPoints: testEntries('test/unit'), outdir: 'out/test/unit', packages: 'external' },
     { ...node, entryPoints: testEntries('test/integration'), outdir: 'out/test/integration', packages: 'external', external: ['vscode'] },
+    // The crash test runs in two VS Codes: one is killed mid-quiz, the next checks what was kept.
+    {
+      ...node,
+      entryPoints: { phase1: 'test/crash/phase1.ts', index: 'test/integration/index.ts', 'phase2.test': 'test/crash/phase2.test.ts' },
+      outdir: 'out/test/crash',
+      packages: 'external',
+      external: ['vscode'],
+    },
     // The untrusted-workspace suite runs in a VS Code of its own, with the same entry module.
     {
       ...node,
@@ -67,6 +77,7 @@ if (!watch) {
   fs.rmSync('out/test/unit', { recursive: true, force: true });
   fs.rmSync('out/test/integration', { recursive: true, force: true });
   fs.rmSync('out/test/untrusted', { recursive: true, force: true });
+  fs.rmSync('out/test/crash', { recursive: true, force: true });
 }
 copyMermaid();
 if (watch) {

@@ -27,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): StudyNotesApi {
   const notes = new NotesService(context.extensionUri, context.workspaceState);
   const tree = registerTopicTree(notes);
   const openNote = (noteId: string, line?: number) => NotePanel.show(context, notes, noteId, line);
-  const quiz = registerQuiz(context, notes, tree.provider, openNote);
+  const languageClient = registerLanguageClient(context, notes);
+  const quiz = registerQuiz(context, notes, tree.provider, openNote, (mastery) => languageClient.setMastery(mastery));
   context.subscriptions.push(
     notes,
     tree.disposable,
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): StudyNotesApi {
     }),
     registerSearchNotes(notes, openNote),
     registerSnippets(context, notes),
-    registerLanguageClient(context, notes),
+    languageClient,
   );
   return { notes, topics: tree.provider, progress: quiz.store, openNote, activationMs: performance.now() - started };
 }

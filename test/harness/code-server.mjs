@@ -91,10 +91,11 @@ export async function freePort() {
  * Starts code-server on a free loopback port with fresh user data and extension folders.
  * Resolves once it answers HTTP; the returned handle stops it and its whole process group.
  */
-export async function startCodeServer({ entry, workspace, env = {}, trustWorkspace = true, vsix, log }) {
+export async function startCodeServer({ entry, workspace, env = {}, trustWorkspace = true, vsix, home: keptHome, log }) {
   const port = await freePort();
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-vscode-'));
-  if (vsix) {
+  // A caller that passes `home` keeps the user data (and so the extension's global storage) for a later start.
+  const home = keptHome ?? fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-vscode-'));
+  if (vsix && !fs.existsSync(path.join(home, 'extensions'))) {
     await runWithTimeout(process.execPath, [entry, '--extensions-dir', path.join(home, 'extensions'), '--install-extension', vsix], {
       env: process.env, timeoutMs: 120_000, what: `installing ${path.basename(vsix)} into code-server`,
     });
@@ -117,7 +118,7 @@ export async function startCodeServer({ entry, workspace, env = {}, trustWorkspa
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
-  const stop = trackProcess(child, 'code-server', () => fs.rmSync(home, { recursive: true, force: true }));
+  const stop = trackProcess(child, 'code-server', () => { if (!keptHome) fs.rmSync(home, { recursive: true, force: true }); });
   const output = [];
   const keep = (chunk) => { output.push(chunk.toString()); if (output.length > 200) output.shift(); };
   child.stdout.on('data', keep);

@@ -96,6 +96,36 @@ async function codeServerSuites() {
   await suiteInCodeServer('code-server', 'out/test/integration', { env: screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {} });
 }
 
+/** Kills the extension host in the middle of a quiz, then checks in a new VS Code that no answer was lost. */
+async function crashSuites() {
+  log('\n▶ quiz progress across a killed extension host');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-crash-'));
+  const workspace = makeWorkspace(fixtureWorkspace);
+  const resultsFile = path.join(os.tmpdir(), `study-notes-crash-${process.pid}.jsonl`);
+  try {
+    const killed = await runInVsCode({
+      root, testsModule: path.join(root, 'out/test/crash/phase1.js'), workspace, vsix, home, resultsFile, log,
+      waitForResults: async () => {
+        const entry = await waitFor(() => {
+          const line = fs.readFileSync(resultsFile, 'utf8').trim().split('\n').pop();
+          if (!line) return undefined;
+          const parsed = JSON.parse(line);
+          if (parsed.event === 'error') throw new HarnessError(`the quiz before the crash failed:\n${indent(parsed.message)}`);
+          return parsed;
+        }, { timeoutMs: 120_000, what: 'the quiz to reach its third question' });
+        process.kill(entry.pid, 'SIGKILL');
+        await waitFor(() => { try { process.kill(entry.pid, 0); return false; } catch { return true; } }, { timeoutMs: 10_000, what: 'the extension host to die' });
+        return entry;
+      },
+    });
+    log(`  killed the extension host (pid ${killed.pid}) with question 3 open, after answering ${killed.answered.join(', ')}`);
+    await suiteInCodeServer('after the crash', 'out/test/crash', { home, env: { STUDY_NOTES_ANSWERED: killed.answered.join(',') } });
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
 async function untrustedSuites() {
   log('\n▶ integration tests in VS Code with an untrusted workspace');
   await suiteInCodeServer('untrusted workspace', 'out/test/untrusted', { trustWorkspace: false });
@@ -130,11 +160,12 @@ async function electronSuites() {
 }
 
 let exitCode = 0;
-const stages = [build, unitSuites, codeServerSuites, untrustedSuites, electronSuites];
+const stages = [build, unitSuites, codeServerSuites, crashSuites, untrustedSuites, electronSuites];
 for (const stage of stages) {
   if (args.has('--unit') && stage !== build && stage !== unitSuites) continue;
   if (args.has('--integration') && stage === unitSuites) continue;
-  if (vsix && ![build, codeServerSuites, untrustedSuites].includes(stage)) continue;
+  if (args.has('--crash') && stage !== build && stage !== crashSuites) continue;
+  if (vsix && ![build, codeServerSuites, crashSuites, untrustedSuites].includes(stage)) continue;
   try {
     await stage();
   } catch (error) {

@@ -20,7 +20,7 @@ export function makeWorkspace(fixture) {
  * Opens VS Code on `workspace` with `testsModule` as its extension tests, waits until the module
  * has written `resultsFile`, then until `waitForResults()` resolves; always stops what it started.
  */
-export async function runInVsCode({ root, testsModule, workspace, vsix, env = {}, trustWorkspace = true, resultsFile, waitForResults, log }) {
+export async function runInVsCode({ root, testsModule, workspace, vsix, env = {}, trustWorkspace = true, home, resultsFile, waitForResults, log }) {
   chromiumPath(); // says what to install before anything starts
   const entry = await ensureCodeServer(log);
   fs.rmSync(resultsFile, { force: true });
@@ -29,7 +29,7 @@ export async function runInVsCode({ root, testsModule, workspace, vsix, env = {}
   let server;
   let browser;
   try {
-    server = await startCodeServer({ entry, workspace, log, vsix, trustWorkspace, env: { ...env, STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_BRIDGE: bridge.url } });
+    server = await startCodeServer({ entry, workspace, log, vsix, trustWorkspace, home, env: { ...env, STUDY_NOTES_RESULTS: resultsFile, STUDY_NOTES_BRIDGE: bridge.url } });
     browser = await launchBrowser({ log });
     page = await browser.context.newPage();
     const browserErrors = [];

@@ -1,29 +1,50 @@
-// Starts the notes language server the first time a note file is opened, not at VS Code start.
+// Starts the notes language server the first time a note file or a Python file is opened, never at
+// VS Code start. Python files get concept hovers (a word a note covers, like functools.partial).
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { NotesService } from '../notes/notesService';
 
-export function registerLanguageClient(context: vscode.ExtensionContext, notes: NotesService): vscode.Disposable {
+export interface NotesLanguageClient extends vscode.Disposable {
+  /** Mastery per concept id (0–1) for the server's hovers; sent once the server runs. */
+  setMastery(mastery: Record<string, number>): void;
+}
+
+export function registerLanguageClient(context: vscode.ExtensionContext, notes: NotesService): NotesLanguageClient {
   let client: LanguageClient | undefined;
+  let mastery: Record<string, number> = {};
+  const wanted = (document: vscode.TextDocument): boolean =>
+    document.uri.scheme === 'file' && (document.languageId === 'python' || (document.languageId === 'markdown' && notes.isNoteFile(document.uri.fsPath)));
   const startFor = (document: vscode.TextDocument): void => {
-    if (client || document.languageId !== 'markdown' || !notes.isNoteFile(document.uri.fsPath)) return;
+    if (client || !wanted(document)) return;
     const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ scheme: 'file', language: 'markdown' }],
+      documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'python' }],
       initializationOptions: { locale: notes.locale, noteFolders: [notes.bundledRoot, ...notes.userFolders()] },
+      // Hovers link to the note through this one command only.
+      markdown: { isTrusted: { enabledCommands: ['studyNotes.openNote'] } },
     };
     client = new LanguageClient('studyNotes', vscode.l10n.t('Study Notes Language Server'), serverOptions, clientOptions);
-    void client.start().catch((error: unknown) => {
+    client.start().then(() => send(), (error: unknown) => {
       void vscode.window.showErrorMessage(vscode.l10n.t('The Study Notes language server could not start: {0}', String(error)));
     });
   };
+  const send = (): void => {
+    if (client?.isRunning()) void client.sendNotification('studyNotes/mastery', { mastery });
+  };
   vscode.workspace.textDocuments.forEach(startFor);
-  return vscode.Disposable.from(
-    vscode.workspace.onDidOpenTextDocument(startFor),
-    { dispose: () => void client?.stop() },
-  );
+  const subscription = vscode.workspace.onDidOpenTextDocument(startFor);
+  return {
+    setMastery(next) {
+      mastery = next;
+      send();
+    },
+    dispose() {
+      subscription.dispose();
+      void client?.stop();
+    },
+  };
 }

@@ -16,7 +16,10 @@ interface QuizRequest {
   count?: number;
 }
 
-export function registerQuiz(context: vscode.ExtensionContext, notes: NotesService, topics: TopicTreeProvider, openNote: (id: string) => Promise<unknown>): { store: ProgressStore; disposable: vscode.Disposable } {
+export function registerQuiz(
+  context: vscode.ExtensionContext, notes: NotesService, topics: TopicTreeProvider, openNote: (id: string) => Promise<unknown>,
+  publishMastery: (mastery: Record<string, number>) => void,
+): { store: ProgressStore; disposable: vscode.Disposable } {
   const store = new ProgressStore(context.globalStorageUri, notes);
   const sheet = new QuizSheet();
   const status = vscode.window.createStatusBarItem('studyNotes.due', vscode.StatusBarAlignment.Left, 10);
@@ -34,6 +37,7 @@ export function registerQuiz(context: vscode.ExtensionContext, notes: NotesServi
     status.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
     status.tooltip = vscode.l10n.t('Study Notes: {0} quiz question(s) due for review. Click to review them.', due);
     status.show();
+    publishMastery(Object.fromEntries([...mastery].filter(([, concept]) => concept.seen > 0).map(([id, concept]) => [id, concept.mastery])));
     topics.setDescriber((note) => {
       const concept = mastery.get(note.meta.id);
       if (!concept || concept.seen === 0) return undefined;
