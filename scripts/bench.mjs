@@ -66,7 +66,8 @@ try {
   const vsix = fs.readdirSync(root).find((name) => name.endsWith('.vsix'));
   row('Size', 'dist/extension.js', `${kb('dist/extension.js')} KB`, 'production build, minified');
   row('Size', 'dist/server.js', `${kb('dist/server.js')} KB`, 'production build, minified');
-  row('Size', 'webview assets', `${folderKb('dist/webview')} KB`, 'dist/webview (panel.js + mermaid.min.js) and media/panel.css');
+  row('Size', 'dist/mermaidWorker.js', `${kb('dist/mermaidWorker.js')} KB`, 'language server\'s diagram checker (jsdom), loaded only for notes with diagrams');
+  row('Size', 'webview assets', `${folderKb('dist/webview')} KB`, 'dist/webview: panel.js and the bundled mermaid.min.js');
   row('Size', vsix, `${kb(vsix)} KB`, 'npm run package');
   await buildBenchBundles();
 
@@ -85,6 +86,17 @@ try {
     row(`Scale ${label}`, 'full-text search', `${fixed(scale.searchMs.p50)} p50, ${fixed(scale.searchMs.p95)} p95`, `${scale.searchMs.queries} queries after a ${fixed(scale.searchBuildMs)} index build`);
   }
 
+  console.log('Language server at 10,000 notes…');
+  const lsp = nodePart('lsp', '10000');
+  row('Language server', 'completion (10,000 notes)', `${fixed(lsp.completionMs.p50)} p50, ${fixed(lsp.completionMs.p95)} p95`, `${lsp.completionMs.requests} requests for note: links`);
+  row('Language server', 'hover (10,000 notes)', `${fixed(lsp.hoverMs.p50)} p50, ${fixed(lsp.hoverMs.p95)} p95`, `${lsp.hoverMs.requests} requests on note: links`);
+  row('Language server', 're-index after one edit', fixed(lsp.reindexAfterEditMs), `re-parse one note + rebuild the id index, median of ${lsp.reindexRuns}`);
+
+  console.log('Quiz queue from 100,000 reviews…');
+  const quiz = nodePart('quiz', '100000');
+  row('Quiz', 'review queue from 100,000 reviews', fixed(quiz.parseMs + quiz.replayMs + quiz.queueMs),
+    `parse ${fixed(quiz.parseMs)} + FSRS replay ${fixed(quiz.replayMs)} + queue ${fixed(quiz.queueMs)}, ${quiz.questions} questions, median of ${quiz.runs}`);
+
   console.log(`Starting VS Code ${VSCODE_RUNS} times with the .vsix installed…`);
   const runs = [];
   for (let i = 0; i < VSCODE_RUNS; i++) runs.push(await vscodeRun(path.join(root, vsix)));
@@ -102,7 +114,7 @@ try {
   console.log(`\n${'group'.padEnd(widths.group)}  ${'figure'.padEnd(widths.figure)}  ${'value'.padEnd(widths.value)}  how`);
   for (const r of rows) console.log(`${r.group.padEnd(widths.group)}  ${r.figure.padEnd(widths.figure)}  ${String(r.value).padEnd(widths.value)}  ${r.how}`);
   fs.mkdirSync(outDir, { recursive: true });
-  const json = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, render, rows, vscodeRuns: runs };
+  const json = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows, render, lsp, quiz, vscodeRuns: runs };
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(json, null, 2));
   console.log(`\nFigures written to ${path.relative(root, path.join(outDir, 'results.json'))}`);
 } catch (error) {

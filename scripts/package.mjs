@@ -15,6 +15,7 @@ function run(command, args) {
 }
 
 run(process.execPath, ['esbuild.mjs', '--production']);
-run('npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '--out', vsix]);
+// The README's images and links stay relative: the repository has no public address to rewrite them to.
+run('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
 const bytes = fs.statSync(vsix).size;
 console.log(`\n${path.basename(vsix)}: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes)`);

@@ -7,10 +7,17 @@ import MarkdownIt from 'markdown-it';
 import { NoteIndex } from '../../src/core/noteIndex';
 import { readNotesFolder } from '../../src/core/noteFiles';
 import { renderNoteBody } from '../../src/core/render';
+import { NoteStore } from '../../src/core/noteStore';
+import { parseNoteFile } from '../../src/core/noteFiles';
+import { buildQueue, parseReviewLog, QuizSchedule, quizItemsOf } from '../../src/core/quiz';
 import { SearchIndex } from '../../src/core/search';
+import { completion, hover, type FeatureContext } from '../../src/server/features';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateNotes } from '../support/generateNotes';
+import { generateReviewLog } from '../support/quizFixtures';
 
-const root = path.resolve(__dirname, '../../..');
+// Built to out/bench/node.js by scripts/bench.mjs.
+const root = path.resolve(__dirname, '../..');
 const now = (): number => performance.now();
 
 export function median(values: number[]): number {
@@ -91,10 +98,73 @@ async function scalePart(size: number) {
   }
 }
 
+/** Language server work at scale: completion and hover latency, and re-indexing after one edit. */
+function languageServerPart(size: number) {
+  const generated = generateNotes(size, 42).map(({ path: file, text }) => ({ file: `/bench/${file}`, text }));
+  const store = new NoteStore();
+  for (const { file, text } of generated) store.set(parseNoteFile(text, file));
+  const context: FeatureContext = { index: store.index, locale: 'en', mastery: new Map() };
+  const completions: number[] = [];
+  const hovers: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const { file, text } = generated[(i * 7919) % generated.length];
+    const typed = `${text}\n[see also](note:${'abcdefghij'[i % 10]}`;
+    const document = TextDocument.create(`file://${file}`, 'markdown', 1, typed);
+    const note = parseNoteFile(typed, file);
+    const end = document.positionAt(typed.length);
+    let started = now();
+    completion(context, document, note, end);
+    completions.push(now() - started);
+    const link = text.indexOf('note:');
+    if (link === -1) continue;
+    const position = document.positionAt(link + 6);
+    started = now();
+    hover(context, store.get(file)!, position);
+    hovers.push(now() - started);
+  }
+  const reindex: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const { file, text } = generated[i];
+    const started = now();
+    store.set(parseNoteFile(`${text}\n\n一次编辑 ${i}\n`, file));
+    void store.index.get('x');
+    reindex.push(now() - started);
+  }
+  return {
+    size,
+    completionMs: { p50: percentile(completions, 50), p95: percentile(completions, 95), requests: completions.length },
+    hoverMs: { p50: percentile(hovers, 50), p95: percentile(hovers, 95), requests: hovers.length },
+    reindexAfterEditMs: median(reindex),
+    reindexRuns: reindex.length,
+  };
+}
+
+/** Building the review queue from a long history: parse the log, replay it through FSRS, queue. */
+async function quizPart(reviews: number) {
+  const notes = (await readNotesFolder(path.join(root, 'notes'))).filter((note) => !note.inferred);
+  const items = quizItemsOf(new NoteIndex(notes).categories.flatMap((category) => category.notes));
+  const log = generateReviewLog(reviews, items.map((item) => item.question.id), 7);
+  const samples = { parse: [] as number[], replay: [] as number[], queue: [] as number[] };
+  for (let run = 0; run < 3; run++) {
+    let started = now();
+    const { entries } = parseReviewLog(log);
+    samples.parse.push(now() - started);
+    started = now();
+    const schedule = QuizSchedule.replay(entries, items);
+    samples.replay.push(now() - started);
+    started = now();
+    buildQueue(items, schedule, { now: new Date(), newPerDay: 20 });
+    samples.queue.push(now() - started);
+  }
+  return { reviews, questions: items.length, runs: 3, parseMs: median(samples.parse), replayMs: median(samples.replay), queueMs: median(samples.queue) };
+}
+
 const [part, size] = process.argv.slice(2);
 const parts: Record<string, () => Promise<unknown>> = {
   render: renderPart,
   scale: () => scalePart(Number(size)),
+  lsp: async () => languageServerPart(Number(size)),
+  quiz: () => quizPart(Number(size)),
 };
 if (!parts[part]) {
   console.error(`unknown part ${part}; one of ${Object.keys(parts).join(', ')}`);

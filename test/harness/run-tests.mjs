@@ -24,8 +24,9 @@ const SUITE_TIMEOUT_MS = Number(process.env.STUDY_NOTES_SUITE_TIMEOUT_MS ?? 15 *
 stopAllOnSignals();
 
 async function build() {
-  log('▶ build');
+  log('▶ build and typecheck');
   await runWithTimeout(process.execPath, ['esbuild.mjs'], { cwd: root, env: process.env, timeoutMs: 5 * 60_000, what: 'the esbuild build' });
+  await runWithTimeout(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: root, env: process.env, timeoutMs: 5 * 60_000, what: 'the typecheck (tsc)' });
 }
 
 /** Runs the unit suites in a child Node process; its spec output streams through. */

@@ -1,6 +1,7 @@
 // Realistic generated notes for benchmarks and tests: Chinese bodies with English terms, about 5 KB
 // each, headings, code, an occasional diagram, `note:` and relative links to other generated notes,
 // tags, covers and three valid quiz questions. The same (count, seed) always gives the same notes.
+import { seededRandom } from './seededRandom';
 
 export interface GeneratedNote {
   /** Relative path, `<category>/<id>/<id>.md` like the bundled notes. */
@@ -49,17 +50,6 @@ const SENTENCES = [
   'Thread-local data gives each thread its own copy of a variable.',
 ];
 
-/** A small deterministic generator (mulberry32), so generated notes never depend on Math.random. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Plan {
   id: string;
@@ -70,7 +60,7 @@ interface Plan {
 }
 
 export function generateNotes(count: number, seed: number): GeneratedNote[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const some = <T>(list: readonly T[], howMany: number): T[] => [...new Set(Array.from({ length: howMany }, () => pick(list)))];
   const orders = new Map<string, number>();

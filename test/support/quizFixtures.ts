@@ -1,4 +1,5 @@
 // Generated review logs for the quiz tests and benchmark: deterministic for a given seed.
+import { seededRandom } from './seededRandom';
 import { REVIEW_LOG_VERSION, serializeReview, type ReviewEntry } from '../../src/core/quiz/reviewLog';
 
 /** The time of the first generated review; later ones follow 1 to 10 minutes apart. */
@@ -10,7 +11,7 @@ export const GENERATED_LOG_START = Date.UTC(2024, 0, 1, 8, 0, 0);
  * and the text hash is a fixed placeholder, so every question shows as changed against real notes.
  */
 export function generateReviewLog(count: number, questionIds: readonly string[], seed: number): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = (weights: readonly number[]): number => {
     let roll = random() * weights.reduce((sum, weight) => sum + weight, 0);
     const index = weights.findIndex((weight) => (roll -= weight) < 0);
@@ -35,14 +36,3 @@ export function generateReviewLog(count: number, questionIds: readonly string[],
   return lines.join('');
 }
 
-/** A small, well-known seeded generator (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
