@@ -38,8 +38,7 @@ export async function run(): Promise<void> {
     for (const note of [withDiagrams[0], ...withDiagrams]) {
       started = performance.now();
       const panel = await api.openNote(note.meta.id);
-      const rendered = panel!.whenRendered(note.meta.id);
-      await rendered;
+      await panel!.lastRender;
       openTimes.push(performance.now() - started);
     }
     figures.openNoteToDiagramsMs = { first: openTimes[0], samples: openTimes.slice(1), notes: withDiagrams.length };

@@ -71,7 +71,7 @@ describe('Study Notes in VS Code', function () {
     assert.ok(note, 'tcp-handshake note exists');
     const panel = await openNote('tcp-handshake');
     assert.ok(panel);
-    const drawn = await panel.whenRendered();
+    const drawn = await panel.lastRender;
     assert.equal(drawn.failed, 0);
     assert.equal(drawn.diagrams, note.diagrams.length);
     if (!hasBridge()) return;

@@ -19,7 +19,7 @@ describe('note panel', function () {
     const { openNote } = await api();
     const panel = await openNote('hostile-note');
     assert.ok(panel);
-    const drawn = await panel.whenRendered();
+    const drawn = await panel.lastRender;
     assert.equal(drawn.diagrams, 2);
     assert.equal(drawn.failed, 1);
     if (!hasBridge()) this.skip();
@@ -47,7 +47,7 @@ describe('note panel', function () {
     const { openNote } = await api();
     const panel = await openNote('consistent-hashing');
     assert.ok(panel);
-    await panel.whenRendered();
+    await panel.lastRender;
     const config = vscode.workspace.getConfiguration('workbench');
     const redrawn = panel.whenRendered();
     const toDark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light;
@@ -72,7 +72,7 @@ describe('note panel', function () {
     const { openNote } = await api();
     const panel = await openNote('decorator');
     assert.ok(panel);
-    await panel.whenRendered();
+    await panel.lastRender;
     const [target] = await inWebview<string>(`document.querySelector('footer.related a[data-note-id]').dataset.noteId`, 'main.note-body[data-note-id="decorator"]');
     assert.ok(target, 'the decorator note has a related-concepts footer');
     const next = panel.whenRendered(target);
@@ -121,7 +121,7 @@ describe('note panel and changing files', function () {
     const original = fs.readFileSync(file, 'utf8');
     const panel = await openNote('event-sourcing');
     assert.ok(panel);
-    await panel.whenRendered();
+    await panel.lastRender;
     const updated = panel.whenRendered();
     fs.writeFileSync(file, `${original}\n## Snapshots\n\nAdded while the panel was open.\n`);
     try {
@@ -147,7 +147,7 @@ describe('note panel and changing files', function () {
       while (!(await notes.getIndex()).get('huge-note')) await new Promise((resolve) => setTimeout(resolve, 100));
       const panel = await openNote('huge-note');
       assert.ok(panel);
-      await panel.whenRendered();
+      await panel.lastRender;
       if (hasBridge()) {
         const [message] = await inWebview<string>(`document.querySelector('.too-large')?.textContent ?? ''`, 'main.note-body[data-note-id="huge-note"]');
         assert.match(message, /MB/);

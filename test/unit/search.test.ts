@@ -9,9 +9,14 @@ describe('full-text search', function () {
   const py = note('py', '# 偏函数\n\n`functools.partial` 固定部分参数。\n\n## 握手小结\n');
   const index = new SearchIndex([tcp, py]);
 
-  it('indexes Chinese as words and character pairs, English as lower-cased words', function () {
+  it('indexes Chinese as characters and character pairs, English as lower-cased words', function () {
     const tokens = tokenize('拥塞窗口 TIME_WAIT');
-    for (const token of ['拥塞', '塞窗', '窗口', 'time_wait']) assert.ok(tokens.has(token), token);
+    for (const token of ['拥', '拥塞', '塞窗', '窗口', '口', 'time_wait']) assert.ok(tokens.has(token), token);
+    assert.ok(!tokens.has('口 t'));
+  });
+
+  it('finds a single character', function () {
+    assert.deepEqual(index.search('塞').map((hit) => hit.note.meta.id), ['tcp']);
   });
 
   it('finds a Chinese phrase on the line that holds it, with its line number in the file', function () {

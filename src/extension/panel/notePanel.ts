@@ -92,6 +92,12 @@ export class NotePanel implements vscode.Disposable {
     return this.note?.meta.id;
   }
 
+  /**
+   * The drawing of the note last shown: resolves once the webview reports it drawn, diagrams
+   * included, even if that happened before the caller asked.
+   */
+  lastRender: Promise<{ diagrams: number; failed: number }> = Promise.resolve({ diagrams: 0, failed: 0 });
+
   /** Resolves the next time the webview reports a note (default: the current one) drawn, diagrams included. */
   whenRendered(noteId = this.noteId ?? ''): Promise<{ diagrams: number; failed: number }> {
     return new Promise((resolve) => this.renderedListeners.push({ noteId, resolve }));
@@ -119,6 +125,7 @@ export class NotePanel implements vscode.Disposable {
     this.panel.title = note.meta.title;
     const section = line === undefined ? -1 : note.headings.filter((heading) => heading.line <= line).length - 1;
     const anchor = section >= 0 ? this.rendered.toc[section]?.slug : undefined;
+    this.lastRender = this.whenRendered(note.meta.id);
     this.panel.webview.html = this.html(note, this.rendered, (id) => index.get(id), { anchor, tooLarge });
     return true;
   }
