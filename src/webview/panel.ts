@@ -88,8 +88,8 @@ document.addEventListener('click', (event) => {
   } else if (codeAction) {
     const index = Number(target.closest<HTMLElement>('.code-block')?.dataset.codeBlock);
     vscode.postMessage({ type: 'codeAction', action: codeAction, index });
-  } else if (action === 'openSource') {
-    vscode.postMessage({ type: 'openSource' });
+  } else if (action === 'openSource' || action === 'quiz') {
+    vscode.postMessage({ type: action });
   } else if (target.getAttribute('href') === '#' || target.hasAttribute('data-broken-link')) {
     event.preventDefault();
   }

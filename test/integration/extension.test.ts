@@ -83,6 +83,7 @@ describe('Study Notes in VS Code', function () {
     assert.ok(dom, 'the webview of the note was found in the browser');
     assert.deepEqual(dom.headings, note.headings.filter((h) => h.level <= 2).map((h) => h.text));
     assert.equal(dom.svgs, note.diagrams.length);
+    assert.ok(dom.highlighted > 0, 'code blocks are highlighted');
     const screenshot = process.env.STUDY_NOTES_SCREENSHOT;
     if (screenshot) {
       await vscode.commands.executeCommand('workbench.view.extension.studyNotes');

@@ -20,6 +20,7 @@ type PanelMessage =
   | { type: 'openExternal'; href: string }
   | { type: 'codeAction'; action: 'copy' | 'insert' | 'runnable'; index: number }
   | { type: 'openSource' }
+  | { type: 'quiz' }
   | { type: 'rendered'; noteId: string; diagrams: number; failed: number };
 
 function isPanelMessage(value: unknown): value is PanelMessage {
@@ -30,6 +31,7 @@ function isPanelMessage(value: unknown): value is PanelMessage {
     case 'openExternal': return typeof message.href === 'string' && /^(https?:|mailto:)/i.test(message.href);
     case 'codeAction': return ['copy', 'insert', 'runnable'].includes(message.action as string) && Number.isInteger(message.index);
     case 'openSource': return true;
+    case 'quiz': return true;
     case 'rendered': return typeof message.noteId === 'string' && Number.isInteger(message.diagrams) && Number.isInteger(message.failed);
     default: return false;
   }
@@ -141,6 +143,9 @@ export class NotePanel implements vscode.Disposable {
       case 'openSource':
         if (this.note) await showSource(this.note);
         break;
+      case 'quiz':
+        if (this.note) await vscode.commands.executeCommand('studyNotes.quizConcept', this.note.meta.id);
+        break;
       case 'codeAction':
         await this.codeAction(message.action, message.index);
         break;
@@ -204,7 +209,7 @@ export class NotePanel implements vscode.Disposable {
 <body>
 <header class="note-header">
   <div class="meta">${escape(categoryLabel(note.category))}${note.meta.titleEn ? ` · ${escape(note.meta.titleEn)}` : ''}</div>
-  <div class="actions"><button type="button" data-action="openSource">${escape(vscode.l10n.t('Open Source'))}</button></div>
+  <div class="actions">${note.meta.quiz?.length ? `<button type="button" data-action="quiz">${escape(vscode.l10n.t('Quiz Me'))}</button> ` : ''}<button type="button" data-action="openSource">${escape(vscode.l10n.t('Open Source'))}</button></div>
 </header>
 ${toc}
 <main class="note-body" data-note-id="${escape(note.meta.id)}"${view.anchor ? ` data-scroll-to="${escape(view.anchor)}"` : ''}>${view.tooLarge

@@ -10,6 +10,7 @@ export const REVIEW_LOG_NAME = 'reviews.jsonl';
 
 export class ProgressStore implements vscode.Disposable {
   private loaded: Promise<{ schedule: QuizSchedule; items: QuizItem[] }> | undefined;
+  private schedule: QuizSchedule | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -39,6 +40,7 @@ export class ProgressStore implements vscode.Disposable {
   /** The questions of every note, in the tree's order, with the schedule replayed from the log. */
   state(): Promise<{ schedule: QuizSchedule; items: QuizItem[] }> {
     this.loaded ??= this.load();
+    void this.loaded.then(({ schedule }) => { this.schedule = schedule; });
     return this.loaded;
   }
 
@@ -55,6 +57,11 @@ export class ProgressStore implements vscode.Disposable {
         problems.length, problems[0].message));
     }
     return { schedule: QuizSchedule.replay(entries, items), items };
+  }
+
+  /** Whether a question's text changed since it was last answered (call after `state()` resolved). */
+  questionChanged(questionId: string): boolean {
+    return this.schedule?.get(questionId)?.textChanged ?? false;
   }
 
   /** Appends one answer to the log at once, then updates the schedule. */

@@ -107,7 +107,8 @@ export async function runQuiz(queue: QueuedQuestion[], store: ProgressStore, ind
     const { question, noteId } = item;
     const noteTitle = index.get(noteId)?.meta.title ?? noteId;
     const title = vscode.l10n.t('Question {0} of {1} · {2}', i + 1, queue.length, noteTitle);
-    const sheetText = sheetFor(question, vscode.l10n.t('Question {0} of {1}', i + 1, queue.length), noteTitle);
+    const changed = store.questionChanged(question.id) ? `\n> ${vscode.l10n.t('This question was edited since you last answered it; your history with it is kept.')}\n` : '';
+    const sheetText = sheetFor(question, vscode.l10n.t('Question {0} of {1}', i + 1, queue.length), noteTitle) + changed;
     await sheet.show(sheetText);
     const askedAt = Date.now();
 
