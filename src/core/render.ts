@@ -3,6 +3,7 @@
 // for the table of contents.
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';
+import c from 'highlight.js/lib/languages/c';
 import http from 'highlight.js/lib/languages/http';
 import ini from 'highlight.js/lib/languages/ini';
 import javascript from 'highlight.js/lib/languages/javascript';
@@ -13,7 +14,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
 
-for (const [name, language] of Object.entries({ bash, http, ini, javascript, json, python, sql, xml, yaml })) {
+for (const [name, language] of Object.entries({ bash, c, http, ini, javascript, json, python, sql, xml, yaml })) {
   hljs.registerLanguage(name, language);
 }
 hljs.registerAliases(['py'], { languageName: 'python' });

@@ -18,9 +18,9 @@ const handlers = {
     return {};
   },
   /** Waits until the quick input (QuickPick or InputBox) is shown with a title that includes `title`. */
-  async quickInput(page, { title }) {
+  async quickInput(page, { title, timeoutMs = 30_000 }) {
     const widget = page.locator('.quick-input-widget').filter({ has: page.locator('.quick-input-title', { hasText: title }) });
-    await widget.waitFor({ state: 'visible', timeout: 30_000 });
+    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
     // Let the list settle before keys are sent to it.
     await page.waitForTimeout(300);
     return {};

@@ -83,7 +83,12 @@ describe('Study Notes in VS Code', function () {
     assert.ok(dom, 'the webview of the note was found in the browser');
     assert.deepEqual(dom.headings, note.headings.filter((h) => h.level <= 2).map((h) => h.text));
     assert.equal(dom.svgs, note.diagrams.length);
-    assert.ok(dom.highlighted > 0, 'code blocks are highlighted');
+    assert.equal(dom.highlighted, 0, 'this note has diagrams and no code listings');
+    const withCode = await openNote('decorator');
+    await withCode!.lastRender;
+    const [highlighted] = await inWebview<number>(`document.querySelectorAll('code.hljs.language-python span[class^="hljs-"]').length`, 'main.note-body[data-note-id="decorator"]');
+    assert.ok(highlighted > 20, `${highlighted} highlighted tokens in the decorator note's Python`);
+    await openNote('tcp-handshake');
     const screenshot = process.env.STUDY_NOTES_SCREENSHOT;
     if (screenshot) {
       await vscode.commands.executeCommand('workbench.view.extension.studyNotes');

@@ -26,7 +26,7 @@ describe('language server', function () {
     const diagnostics = await until(() => {
       const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'study-notes');
       return found.length > 0 ? found : undefined;
-    }, 'diagnostics from the language server');
+    }, `diagnostics from the language server (has: ${JSON.stringify(vscode.languages.getDiagnostics(document.uri).map((d) => [d.source, d.message]))})`, 60_000);
     const dangling = diagnostics.find((d) => d.message.includes('no-such-note'));
     assert.ok(dangling, diagnostics.map((d) => d.message).join('\n'));
     assert.equal(document.getText(dangling.range), 'no-such-note');

@@ -19,13 +19,24 @@ async function exampleCode(noteId: string, file: string): Promise<string> {
   return fs.readFileSync(exampleFiles(note.source, example).code, 'utf8');
 }
 
-/** Runs a command that asks for one of a concept's examples, and picks `file` by typing its name. */
+/**
+ * Runs a command that asks for one of a concept's examples, and picks `file` by typing its name.
+ * A QuickPick closes when focus moves (an editor closing as the previous test ends, say): when it
+ * closed before it could be answered, the command is asked again.
+ */
 async function withExamplePicked<T>(command: string, noteId: string, file: string): Promise<T> {
-  const done = vscode.commands.executeCommand<T>(command, noteId);
-  await callBridge('quickInput', { title: 'Examples of' });
-  await callBridge('type', { text: file });
-  await callBridge('press', { keys: ['Enter'] });
-  return done;
+  for (let attempt = 1; ; attempt++) {
+    const done = vscode.commands.executeCommand<T>(command, noteId);
+    try {
+      await callBridge('quickInput', { title: 'Examples of', timeoutMs: 10_000 });
+    } catch (error) {
+      if (attempt < 3 && (await done) === undefined) continue;
+      throw error;
+    }
+    await callBridge('type', { text: file });
+    await callBridge('press', { keys: ['Enter'] });
+    return done;
+  }
 }
 
 describe('runnable examples', function () {
