@@ -23,10 +23,18 @@ describe('language server', function () {
     fs.writeFileSync(file, '---\nid: dangling-demo\ntitle: Dangling\nrelated: [closure, no-such-note]\n---\n# Dangling\n');
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document);
-    const diagnostics = await until(() => {
+    const ours = (): vscode.Diagnostic[] | undefined => {
       const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'study-notes');
       return found.length > 0 ? found : undefined;
-    }, `diagnostics from the language server (has: ${JSON.stringify(vscode.languages.getDiagnostics(document.uri).map((d) => [d.source, d.message]))})`, 60_000);
+    };
+    // The first note opened also starts the server and its index of every note: give that time,
+    // then an edit asks again in case the open arrived while it was starting.
+    const diagnostics = await until(ours, 'diagnostics after opening', 40_000).catch(async () => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(document.lineCount, 0), '\n');
+      await vscode.workspace.applyEdit(edit);
+      return until(ours, 'diagnostics after an edit', 40_000);
+    });
     const dangling = diagnostics.find((d) => d.message.includes('no-such-note'));
     assert.ok(dangling, diagnostics.map((d) => d.message).join('\n'));
     assert.equal(document.getText(dangling.range), 'no-such-note');

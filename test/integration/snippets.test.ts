@@ -50,6 +50,8 @@ describe('runnable examples', function () {
   it('inserts exactly the example at the cursor, and one undo removes it', async function () {
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: '' });
     await vscode.window.showTextDocument(document);
+    // Let the editor take focus before the QuickPick opens, so keys reach the QuickPick.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await withExamplePicked('studyNotes.insertExample', 'decorator', 'decorator_log_calls.py');
     assert.equal(document.getText(), await exampleCode('decorator', 'decorator_log_calls.py'));
     await vscode.commands.executeCommand('undo');
@@ -62,7 +64,7 @@ describe('runnable examples', function () {
     const editor = await vscode.window.showTextDocument(document);
     editor.options = { insertSpaces: true, tabSize: 4 };
     editor.selection = new vscode.Selection(1, 4, 1, 4);
-    await withExamplePicked('studyNotes.insertExample', 'closure', 'closure_cells.py');
+    await vscode.commands.executeCommand('studyNotes.insertExample', 'closure', 'closure_cells.py');
     const code = await exampleCode('closure', 'closure_cells.py');
     assert.equal(document.getText(), `def lesson():\n    ${toPlainText(code, { indent: '    ', eol: '\n', insertSpaces: true, tabSize: 4 })}\n`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -73,8 +75,8 @@ describe('runnable examples', function () {
     fs.mkdirSync(folder, { recursive: true });
     const mine = path.join(folder, 'partial_basics.py');
     fs.writeFileSync(mine, '# my own work\n');
-    const first = await withExamplePicked<vscode.Uri>('studyNotes.createRunnableExample', 'partial-function', 'partial_basics.py');
-    const second = await withExamplePicked<vscode.Uri>('studyNotes.createRunnableExample', 'partial-function', 'partial_basics.py');
+    const first = await vscode.commands.executeCommand<vscode.Uri>('studyNotes.createRunnableExample', 'partial-function', 'partial_basics.py');
+    const second = await vscode.commands.executeCommand<vscode.Uri>('studyNotes.createRunnableExample', 'partial-function', 'partial_basics.py');
     assert.equal(fs.readFileSync(mine, 'utf8'), '# my own work\n');
     assert.deepEqual([path.basename(first.fsPath), path.basename(second.fsPath)], ['partial_basics_2.py', 'partial_basics_3.py']);
     const code = await exampleCode('partial-function', 'partial_basics.py');
@@ -88,7 +90,7 @@ describe('runnable examples', function () {
     ['get-post', 'get_post_server.py', 'a 127.0.0.1 server'],
   ]) {
     it(`runs an example (${kind}) and finds its output as expected`, async function () {
-      const created = await withExamplePicked<vscode.Uri>('studyNotes.createRunnableExample', noteId, file);
+      const created = await vscode.commands.executeCommand<vscode.Uri>('studyNotes.createRunnableExample', noteId, file);
       const report = await vscode.commands.executeCommand<RunReport>('studyNotes.runExample', created);
       assert.ok(report, 'the example ran');
       assert.equal(report.result.exitCode, 0, report.result.output.text);
@@ -97,7 +99,7 @@ describe('runnable examples', function () {
   }
 
   it('reports an output that differs from the expected one', async function () {
-    const created = await withExamplePicked<vscode.Uri>('studyNotes.createRunnableExample', 'decorator', 'decorator_log_calls.py');
+    const created = await vscode.commands.executeCommand<vscode.Uri>('studyNotes.createRunnableExample', 'decorator', 'decorator_log_calls.py');
     fs.appendFileSync(created.fsPath, '\nprint("one more line")\n');
     const report = await vscode.commands.executeCommand<RunReport>('studyNotes.runExample', created);
     assert.equal(report.result.exitCode, 0);

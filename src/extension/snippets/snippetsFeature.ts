@@ -45,8 +45,8 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
     }
   }
 
-  /** Concept (unless given), then one of its examples, with the code previewed in the detail line. */
-  async function pickExample(target?: string | TopicNode): Promise<ExampleChoice | undefined> {
+  /** Concept (unless given), then one of its examples (unless given), with the code previewed in the detail line. */
+  async function pickExample(target?: string | TopicNode, exampleFile?: string): Promise<ExampleChoice | undefined> {
     const index = await notes.getIndex();
     const noteId = typeof target === 'string' ? target : target?.kind === 'note' ? target.note.meta.id : undefined;
     let note = noteId ? index.get(noteId) : undefined;
@@ -63,6 +63,8 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no runnable examples.', note.meta.title));
       return undefined;
     }
+    const named = examples.find((example) => example.file === exampleFile);
+    if (named) return readExample(note, named);
     const choices = (await Promise.all(examples.map((example) => readExample(note!, example)))).filter((choice): choice is ExampleChoice => !!choice);
     if (choices.length === 1) return choices[0];
     const picked = await vscode.window.showQuickPick(choices.map((choice) => ({
@@ -70,7 +72,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
       description: choice.example.file,
       detail: choice.code.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).slice(0, 3).join(' ⏎ '),
       choice,
-    })), { title: vscode.l10n.t('Examples of {0}', note.meta.title), matchOnDescription: true, matchOnDetail: true });
+    })), { title: vscode.l10n.t('Examples of {0}', note.meta.title), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
     return picked?.choice;
   }
 
@@ -279,12 +281,13 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
     vscode.workspace.registerTextDocumentContentProvider(EXPECTED_SCHEME, { provideTextDocumentContent: (uri) => expectedDocs.get(uri.path) ?? '' }),
     vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, codeLenses),
     vscode.languages.registerCompletionItemProvider({ language: 'python' }, completions, COMPLETION_TRIGGER.at(-1)!),
-    vscode.commands.registerCommand('studyNotes.insertExample', async (target?: string | TopicNode) => {
-      const choice = await pickExample(target);
+    // Both take an optional concept (id or tree node) and example file name, for links and scripts.
+    vscode.commands.registerCommand('studyNotes.insertExample', async (target?: string | TopicNode, exampleFile?: string) => {
+      const choice = await pickExample(target, exampleFile);
       if (choice) await insertCode(choice.code);
     }),
-    vscode.commands.registerCommand('studyNotes.createRunnableExample', async (target?: string | TopicNode) => {
-      const choice = await pickExample(target);
+    vscode.commands.registerCommand('studyNotes.createRunnableExample', async (target?: string | TopicNode, exampleFile?: string) => {
+      const choice = await pickExample(target, exampleFile);
       return choice ? createFile({ code: choice.code, note: choice.note, fileName: choice.example.file, example: choice.example }) : undefined;
     }),
     // From the note panel's code block buttons.
