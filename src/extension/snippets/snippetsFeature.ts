@@ -33,6 +33,12 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
   const expectedDocs = new Map<string, string>();
   const running = new Set<AbortController>();
   const copies = (): Record<string, { noteId: string; file: string }> => context.workspaceState.get(COPIES_KEY, {});
+  // Completion asks on every keystroke after `sn-`: read each example once, until the notes change.
+  const codeCache = new Map<string, Promise<string | undefined>>();
+  const exampleCode = (file: string): Promise<string | undefined> => {
+    if (!codeCache.has(file)) codeCache.set(file, fs.readFile(file, 'utf8').catch(() => undefined));
+    return codeCache.get(file)!;
+  };
 
   async function readExample(note: Note, example: ExampleRef): Promise<ExampleChoice | undefined> {
     const files = exampleFiles(note.source, example);
@@ -261,7 +267,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
       const items: vscode.CompletionItem[] = [];
       for (const completion of snippetCompletions(index.categories.flatMap((category) => category.notes))) {
         const note = index.get(completion.conceptId)!;
-        const code = await fs.readFile(exampleFiles(completion.noteSource, completion.example).code, 'utf8').catch(() => undefined);
+        const code = await exampleCode(exampleFiles(completion.noteSource, completion.example).code);
         if (code === undefined) continue;
         const item = new vscode.CompletionItem(completion.label, vscode.CompletionItemKind.Snippet);
         item.insertText = new vscode.SnippetString(toSnippetText(code, layout));
@@ -277,6 +283,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
 
   return vscode.Disposable.from(
     output,
+    notes.onDidChange(() => codeCache.clear()),
     { dispose: () => running.forEach((controller) => controller.abort()) },
     vscode.workspace.registerTextDocumentContentProvider(EXPECTED_SCHEME, { provideTextDocumentContent: (uri) => expectedDocs.get(uri.path) ?? '' }),
     vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, codeLenses),
