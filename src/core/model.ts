@@ -19,6 +19,19 @@ export interface ExampleRef {
   titleEn?: string;
 }
 
+/** A practice exercise: the learner's copy of `starter` is checked by the hidden unittest `tests`. */
+export interface ExerciseRef {
+  id: string;
+  title: string;
+  titleEn?: string;
+  /** Heading of the body section that states the task. */
+  ref: string;
+  starter: string;
+  tests: string;
+  solution: string;
+  hints?: string[];
+}
+
 /** Front matter as the schema describes it (`schemas/note-frontmatter.schema.json`). */
 export interface NoteMeta {
   id: string;
@@ -31,6 +44,7 @@ export interface NoteMeta {
   related?: string[];
   covers?: string[];
   examples?: ExampleRef[];
+  exercises?: ExerciseRef[];
   quiz?: QuizQuestion[];
 }
 

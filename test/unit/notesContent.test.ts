@@ -7,7 +7,7 @@ import { NoteIndex } from '../../src/core/noteIndex';
 import { readNotesFolder } from '../../src/core/noteFiles';
 import type { Note } from '../../src/core/model';
 import { mermaidError } from '../support/mermaid';
-import { runPython, stdlibModules } from '../support/python';
+import { runExerciseTests, runPython, stdlibModules } from '../support/python';
 
 const NOTES_ROOT = path.resolve(__dirname, '../../../notes');
 
@@ -154,6 +154,56 @@ describe('bundled notes', function () {
           if (run.status !== 0) failures.push(`${where}: exit ${run.status}${run.timedOut ? ' (timed out)' : ''}\n${run.stderr}`);
           else if (run.stdout !== fs.readFileSync(expectedFile, 'utf8')) failures.push(`${where}: output differs from ${path.basename(expectedFile)}:\n${run.stdout}`);
           else if (run.seconds - interpreterStart() >= 2) failures.push(`${where}: took ${run.seconds.toFixed(2)} s (limit 2 s after interpreter start)`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    it('has exercises whose hidden tests pass on the reference solution and fail on the starter', function () {
+      this.timeout(600_000);
+      const failures: string[] = [];
+      const stdlib = stdlibModules();
+      const exerciseIds = new Set<string>();
+      for (const note of notes.filter(checked)) {
+        const exercises = note.meta.exercises ?? [];
+        if (exercises.length === 0) failures.push(`${note.meta.id}: no exercise`);
+        const headings = new Set(note.headings.map((heading) => heading.text));
+        for (const exercise of exercises) {
+          const where = `${note.meta.id}/${exercise.id}`;
+          if (!exercise.id.startsWith(`${note.meta.id}-`)) failures.push(`${where}: id does not start with the note id`);
+          if (exerciseIds.has(exercise.id)) failures.push(`${where}: id used twice`);
+          exerciseIds.add(exercise.id);
+          if (!headings.has(exercise.ref)) failures.push(`${where}: ref "${exercise.ref}" names no heading of the note`);
+          const files = [exercise.starter, exercise.tests, exercise.solution];
+          if (new Set(files).size !== 3) failures.push(`${where}: starter, tests and solution must be three different files`);
+          for (const file of files) {
+            if (stdlib.has(file.replace(/\.py$/, ''))) failures.push(`${where}: ${file} shadows the standard-library module`);
+          }
+          const folder = path.dirname(note.source);
+          const missing = files.filter((file) => !fs.existsSync(path.join(folder, file)));
+          if (missing.length > 0) {
+            failures.push(`${where}: missing ${missing.join(', ')}`);
+            continue;
+          }
+          const testsFile = path.join(folder, exercise.tests);
+          const solved = runExerciseTests(testsFile, exercise.starter, fs.readFileSync(path.join(folder, exercise.solution), 'utf8'));
+          const solvedTests = solved.report.tests;
+          if (solved.status !== 0 || solvedTests.length === 0 || solvedTests.some((test) => test.status !== 'passed')) {
+            failures.push(`${where}: the reference solution does not pass (exit ${solved.status}${solved.timedOut ? ', timed out' : ''}):\n${solved.stderr.slice(-3000)}`);
+          } else if (solvedTests.length < 3) {
+            failures.push(`${where}: only ${solvedTests.length} test(s); write at least 3`);
+          } else if (solved.seconds - interpreterStart() >= 3) {
+            failures.push(`${where}: the tests took ${solved.seconds.toFixed(2)} s on the solution (limit 3 s after interpreter start)`);
+          }
+          const started = runExerciseTests(testsFile, exercise.starter, fs.readFileSync(path.join(folder, exercise.starter), 'utf8'));
+          const startedFailing = started.report.tests.filter((test) => test.status === 'failed' || test.status === 'errored');
+          if (started.status === 0 || started.timedOut) {
+            failures.push(`${where}: the tests ${started.timedOut ? 'hang' : 'pass'} on the starter; they must fail quickly`);
+          } else if (started.report.loadError) {
+            failures.push(`${where}: the starter does not import: ${started.report.loadError.message}`);
+          } else if (startedFailing.length === 0) {
+            failures.push(`${where}: no test fails on the starter`);
+          }
         }
       }
       assert.deepEqual(failures, []);
