@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serverBuilds } from './scripts/server-bundles.mjs';
+import { serverBuild } from './scripts/server-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,8 +30,10 @@ function testEntries(dir) {
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The language server, and the worker it starts to check mermaid diagrams (it bundles jsdom).
-  ...serverBuilds('dist', node),
+  // The language client, loaded by extension.js the first time something needs notes.
+  { ...node, entryPoints: ['src/extension/client/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
+  // The language server, which owns the note model.
+  serverBuild('dist', node),
   {
     ...common,
     platform: 'browser',

@@ -1,4 +1,5 @@
-// The notes model shared by the extension, the language server and the tests.
+// The note model's types, shared by the language server (which owns the model), the extension (which
+// receives summaries of it) and the tests.
 
 export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'output' | 'recall';
 
@@ -66,27 +67,76 @@ export interface NoteProblem {
 
 export interface Heading {
   level: number;
+  /** The heading's text as written (Markdown included). */
   text: string;
+  /** Line of the heading in the file (for a setext heading, its text line). */
   line: number;
 }
 
-export interface Note {
-  /** Where the note came from: a file path or URI string; the index keys users' notes by it. */
-  source: string;
-  meta: NoteMeta;
-  /** Category id: from front matter, else the note's folder name. */
-  category: string;
-  body: string;
-  /** Line in the file where the body starts (0-based). */
+/** A Markdown link from a note's body to another note: `note:id` or a relative `.md` path. */
+export type NoteLink =
+  | { kind: 'id'; id: string; href: string; range: TextRange; idRange: TextRange }
+  | { kind: 'file'; file: string; href: string; range: TextRange };
+
+/**
+ * Bundled notes ship with the extension; users' notes come from their note folders and from long
+ * files opened as topics. Ids are unique within a namespace: a user's `http` never clashes with the
+ * bundled `http`.
+ */
+export type Namespace = 'bundled' | 'user';
+
+/** A folder of notes: the bundled `notes/` or one of the user's note folders. */
+export interface NoteFolder {
+  root: string;
+  namespace: Namespace;
+}
+
+/**
+ * What the model keeps of every note, and what its cache stores: metadata and cross-note facts,
+ * never the body (the file is read again when the body is needed).
+ */
+export interface NoteSummary {
+  /** Unique key: the file path, or `path#L<line>` for a topic of a file opened as topics. */
+  key: string;
+  /** The file the note is in. */
+  path: string;
+  namespace: Namespace;
+  /** The note folder (or, for a topic, the topic file) the note belongs to. */
+  root: string;
+  /** The id links and `related` lists use: the front-matter id, else one derived from the path. */
+  id: string;
+  /** True when `id` comes from the front matter. */
+  declared: boolean;
+  title: string;
+  titleEn?: string;
+  /** Category id from the front matter (users' notes without one are grouped by folder). */
+  category?: string;
+  /** Folders between the note folder and the file (for a topic: its category's title). */
+  folders: string[];
+  /** For a topic: the line of its category's heading (two categories may share a title). */
+  categoryLine?: number;
+  order?: number;
+  summary?: string;
+  tags: string[];
+  related: string[];
+  covers: string[];
+  examples: ExampleRef[];
+  exercises: ExerciseRef[];
+  quiz: QuizQuestion[];
+  links: NoteLink[];
+  /** Line where the body (or the topic) starts, and, for topics, the line after its end. */
   bodyLine: number;
-  headings: Heading[];
-  /** Mermaid diagram sources, in order. */
-  diagrams: string[];
-  problems: NoteProblem[];
-  /** True when the file had no front matter and its metadata was inferred. */
+  endLine?: number;
+  diagrams: number;
+  /** The note's own first problem (front matter, schema), and how many there are in all. */
+  problem?: NoteProblem;
+  problemCount: number;
+  /** The front matter is there but unusable: the tree shows the note as an error. */
+  broken: boolean;
+  /** No usable front matter: title, id and category were inferred from the file. */
   inferred: boolean;
-  /** Where ids, lists, quiz questions and links sit in the file; absent for notes not read by parseNote. */
-  spans?: NoteSpans;
+  /** Indexed by metadata only (the file is above the size limit or not text). */
+  skipped?: 'tooLarge' | 'binary';
 }
 
 /** A string from the front matter and the range of its YAML node (quotes included). */
@@ -108,11 +158,7 @@ export interface QuestionSpans {
   ref?: ValueSpan;
 }
 
-/** A Markdown link from a note's body to another note: `note:id` or a relative `.md` path. */
-export type NoteLink =
-  | { kind: 'id'; id: string; href: string; range: TextRange; idRange: TextRange }
-  | { kind: 'file'; file: string; href: string; range: TextRange };
-
+/** Where ids, lists, quiz questions and links sit in a note open in an editor. */
 export interface NoteSpans {
   /** Top-level front matter keys. */
   keys: ValueSpan[];
@@ -121,16 +167,24 @@ export interface NoteSpans {
   tags: ValueSpan[];
   covers: ValueSpan[];
   quiz: QuestionSpans[];
-  links: NoteLink[];
-  /** Line of the first source line of each mermaid block, parallel to `Note.diagrams`. */
+  /** Each exercise's `ref` value. */
+  exerciseRefs: (ValueSpan | undefined)[];
+  /** Line of the first source line of each mermaid block. */
   diagramLines: number[];
+}
+
+/** A note parsed in full, for a document open in an editor: everything the editor features need. */
+export interface ParsedNote {
+  summary: NoteSummary;
+  /** Every problem of the note's own (cross-note problems come from the model). */
+  problems: NoteProblem[];
+  headings: Heading[];
+  /** Mermaid diagram sources, in order. */
+  diagrams: string[];
+  spans: NoteSpans;
+  /** Number of lines of the file. */
+  lineCount: number;
 }
 
 /** Bundled category ids, in the seed's order. */
 export const BUNDLED_CATEGORIES = ['python', 'spider', 'web', 'database', 'other'] as const;
-
-/** A note's file and first line: sections of a file opened as topics have a `#L<line>` source. */
-export function sourceLocation(source: string): { file: string; line: number } {
-  const match = /^(.*)#L(\d+)$/.exec(source);
-  return match ? { file: match[1], line: Number(match[2]) - 1 } : { file: source, line: 0 };
-}

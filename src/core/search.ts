@@ -1,17 +1,9 @@
-// Full-text search over note bodies. Chinese has no spaces: the index holds every CJK character and
-// every pair of neighbouring characters, so any Chinese word is found through its pairs, even one a
-// word splitter would break apart (拥塞窗口). Intl.Segmenter splits only the short query into words,
-// which rank the lines that hold them whole; segmenting every body would cost seconds at scale.
-// Other text is indexed by lower-cased words.
-import type { Note } from './model';
-
-export interface SearchHit {
-  note: Note;
-  /** Line in the note's file (0-based) and its text. */
-  line: number;
-  text: string;
-  score: number;
-}
+// Full-text search over note bodies. Chinese has no spaces: a note is indexed by every CJK character
+// and every pair of neighbouring characters, so any Chinese word is found through its pairs, even one
+// a word splitter would break apart (拥塞窗口); other text by lower-cased words. The index maps each
+// token to the notes that hold it (not to lines: that would cost gigabytes at ten thousand notes);
+// a query reads the few candidate notes again to find and rank the lines that hold every token.
+// Notes are added and removed one at a time, so an edited note is re-indexed alone.
 
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -32,8 +24,8 @@ export function tokenize(text: string): Set<string> {
 }
 
 /** What a line must hold for a query: each CJK word's pairs (or its single character), and each word. */
-function queryTokens(query: string): { tokens: string[]; words: string[] } {
-  const lower = query.toLowerCase();
+export function queryTokens(query: string): { tokens: string[]; words: string[] } {
+  const lower = query.toLowerCase().slice(0, 500);
   const tokens: string[] = [];
   const words: string[] = [];
   for (const run of lower.match(CJK_RUN) ?? []) {
@@ -47,51 +39,116 @@ function queryTokens(query: string): { tokens: string[]; words: string[] } {
   return { tokens: [...new Set(tokens)], words };
 }
 
-interface IndexedLine {
-  note: Note;
+export interface SearchLine {
+  key: string;
+  /** Line in the note's file (0-based) and its text. */
   line: number;
   text: string;
+  score: number;
+}
+
+/** How a search reads candidates: their lines, and which notes to look at first. */
+export interface SearchSource {
+  /** The note's lines and the file line of the first; undefined when it is gone. */
+  lines(key: string): Promise<{ firstLine: number; lines: string[] } | undefined>;
+  /** Higher first: notes whose title matches the query, say. */
+  priority(key: string, needle: string): number;
 }
 
 export class SearchIndex {
-  private readonly lines: IndexedLine[] = [];
   private readonly postings = new Map<string, number[]>();
+  private readonly ordinals = new Map<string, number>();
+  /** Ordinal → key; undefined for a note removed since (compacted away when they pile up). */
+  private keys: (string | undefined)[] = [];
+  private removed = 0;
 
-  constructor(notes: readonly Note[]) {
-    for (const note of notes) {
-      const bodyLines = note.body.split(/\r?\n/);
-      for (const [offset, text] of bodyLines.entries()) {
-        if (!text.trim()) continue;
-        const id = this.lines.push({ note, line: note.bodyLine + offset, text }) - 1;
-        for (const token of tokenize(text)) {
-          const list = this.postings.get(token);
-          if (list) list.push(id);
-          else this.postings.set(token, [id]);
-        }
-      }
+  get size(): number {
+    return this.ordinals.size;
+  }
+
+  has(key: string): boolean {
+    return this.ordinals.has(key);
+  }
+
+  /** Indexes a note's text (replacing what was indexed for it). */
+  add(key: string, text: string): void {
+    this.remove(key);
+    const ordinal = this.keys.push(key) - 1;
+    this.ordinals.set(key, ordinal);
+    for (const token of tokenize(text)) {
+      const list = this.postings.get(token);
+      if (list) list.push(ordinal);
+      else this.postings.set(token, [ordinal]);
     }
   }
 
-  /** Lines holding every token of the query, best first: headings and title matches rank higher. */
-  search(query: string, limit = 200): SearchHit[] {
-    const { tokens, words } = queryTokens(query);
+  remove(key: string): void {
+    const ordinal = this.ordinals.get(key);
+    if (ordinal === undefined) return;
+    this.ordinals.delete(key);
+    this.keys[ordinal] = undefined;
+    this.removed++;
+    if (this.removed > 1000 && this.removed > this.ordinals.size / 4) this.compact();
+  }
+
+  /** Drops removed notes from every list and renumbers, when removals outweigh a quarter of the index. */
+  private compact(): void {
+    const renumber = new Map<number, number>();
+    const keys: string[] = [];
+    this.keys.forEach((key, ordinal) => {
+      if (key === undefined) return;
+      renumber.set(ordinal, keys.length);
+      this.ordinals.set(key, keys.length);
+      keys.push(key);
+    });
+    for (const [token, list] of this.postings) {
+      const kept = list.filter((ordinal) => renumber.has(ordinal)).map((ordinal) => renumber.get(ordinal)!);
+      if (kept.length > 0) this.postings.set(token, kept);
+      else this.postings.delete(token);
+    }
+    this.keys = keys;
+    this.removed = 0;
+  }
+
+  /** Notes holding every token of the query. */
+  candidates(query: string): string[] {
+    const { tokens } = queryTokens(query);
     if (tokens.length === 0) return [];
     const lists = tokens.map((token) => this.postings.get(token) ?? []).sort((a, b) => a.length - b.length);
     let matches = lists[0];
     for (const list of lists.slice(1)) {
+      if (matches.length === 0) break;
       const set = new Set(list);
-      matches = matches.filter((id) => set.has(id));
+      matches = matches.filter((ordinal) => set.has(ordinal));
     }
+    return matches.map((ordinal) => this.keys[ordinal]).filter((key): key is string => key !== undefined);
+  }
+
+  /**
+   * Lines holding every token of the query, best first: a line holding the whole query, a heading,
+   * the query's words. Candidate notes are read in priority order until `limit` lines are found.
+   */
+  async search(query: string, source: SearchSource, limit = 200): Promise<SearchLine[]> {
+    const { tokens, words } = queryTokens(query);
+    if (tokens.length === 0) return [];
     const needle = query.trim().toLowerCase();
-    return matches
-      .map((id) => {
-        const { note, line, text } = this.lines[id];
+    const candidates = this.candidates(query)
+      .map((key, order) => ({ key, order, priority: source.priority(key, needle) }))
+      .sort((a, b) => b.priority - a.priority || a.order - b.order);
+    const hits: SearchLine[] = [];
+    for (const { key, priority } of candidates) {
+      if (hits.length >= limit) break;
+      const read = await source.lines(key);
+      if (!read) continue;
+      read.lines.forEach((text, offset) => {
+        if (!text.trim() || text.length > 10_000) return;
+        const lineTokens = tokenize(text);
+        if (!tokens.every((token) => lineTokens.has(token))) return;
         const lower = text.toLowerCase();
-        const score = (lower.includes(needle) ? 4 : 0) + (/^#{1,6}\s/.test(text) ? 2 : 0) + words.filter((word) => lower.includes(word)).length
-          + (note.meta.title.toLowerCase().includes(needle) || note.meta.titleEn?.toLowerCase().includes(needle) ? 1 : 0);
-        return { note, line, text: text.trim(), score };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+        const score = (lower.includes(needle) ? 4 : 0) + (/^#{1,6}\s/.test(text) ? 2 : 0) + words.filter((word) => lower.includes(word)).length + (priority > 0 ? 1 : 0);
+        hits.push({ key, line: read.firstLine + offset, text: text.trim(), score });
+      });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 }

@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NoteIndex } from '../../src/core/noteIndex';
-import { readNotesFolder } from '../../src/core/noteFiles';
-import type { Note } from '../../src/core/model';
+import { categoriesOf, readBundledNotes, type BundledNote } from '../support/bundledNotes';
 import { mermaidError } from '../support/mermaid';
 import { runExerciseTests, runPython, stdlibModules } from '../support/python';
 
@@ -59,29 +57,28 @@ const SEED_ERRORS: [RegExp, string][] = [
 const interpreterStart = (): number => runPython('pass').seconds;
 
 const only = new Set((process.env.STUDY_NOTES_NOTE_IDS ?? '').split(',').filter(Boolean));
-const checked = (note: Note): boolean => only.size === 0 || only.has(note.meta.id);
+const checked = (note: BundledNote): boolean => only.size === 0 || only.has(note.summary.id);
 
 describe('bundled notes', function () {
-  let notes: Note[] = [];
-  let index: NoteIndex;
+  let notes: BundledNote[] = [];
 
   before(async function () {
-    notes = await readNotesFolder(NOTES_ROOT);
-    index = new NoteIndex(notes);
+    ({ notes } = await readBundledNotes(NOTES_ROOT));
   });
 
   it('has every concept of the seed, in five categories and the seed order', function () {
     if (only.size > 0) this.skip();
-    const found = Object.fromEntries(index.categories.map((category) => [category.id, category.notes.map((note) => note.meta.id)]));
+    const found = categoriesOf(notes);
     assert.deepEqual(found, SEED_ORDER);
-    for (const category of index.categories) {
-      assert.deepEqual(category.notes.map((note) => note.meta.order), category.notes.map((_, i) => i + 1), `orders in ${category.id}`);
+    for (const [category, ids] of Object.entries(found)) {
+      const orders = ids.map((id) => notes.find((note) => note.summary.id === id)!.summary.order);
+      assert.deepEqual(orders, ids.map((_, i) => i + 1), `orders in ${category}`);
     }
   });
 
   it('has at least 100 quiz questions with ids unique across all notes', function () {
     if (only.size > 0) this.skip();
-    const ids = notes.flatMap((note) => (note.meta.quiz ?? []).map((question) => question.id));
+    const ids = notes.flatMap((note) => note.summary.quiz.map((question) => question.id));
     assert.ok(ids.length >= 100, `${ids.length} questions`);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     assert.deepEqual(repeated, []);
@@ -93,7 +90,7 @@ describe('bundled notes', function () {
     for (const note of notes.filter(checked)) {
       for (const [i, diagram] of note.diagrams.entries()) {
         const error = await mermaidError(diagram);
-        if (error) failures.push(`${note.meta.id} diagram ${i + 1}: ${error.split('\n').slice(0, 4).join(' | ')}`);
+        if (error) failures.push(`${note.summary.id} diagram ${i + 1}: ${error.split('\n').slice(0, 4).join(' | ')}`);
       }
     }
     assert.deepEqual(failures, []);
@@ -103,18 +100,21 @@ describe('bundled notes', function () {
     it('is valid, complete and consistent', function () {
       const failures: string[] = [];
       for (const note of notes.filter(checked)) {
-        const id = note.meta.id;
+        const meta = note.summary;
+        const id = meta.id;
         const fail = (message: string): void => { failures.push(`${id}: ${message}`); };
-        for (const problem of index.problemsOf(note)) fail(`line ${problem.range.startLine + 1}: ${problem.message}`);
-        const meta = note.meta;
-        if (note.inferred) fail('has no usable front matter');
-        for (const key of ['titleEn', 'category', 'order', 'summary', 'covers', 'examples', 'quiz'] as const) {
+        for (const problem of note.allProblems) fail(`line ${problem.range.startLine + 1}: ${problem.message}`);
+        if (meta.inferred) fail('has no usable front matter');
+        for (const key of ['titleEn', 'category', 'order', 'summary'] as const) {
           if (meta[key] === undefined) fail(`front matter lacks ${key}`);
         }
-        if (path.basename(note.source, '.md') !== id || path.basename(path.dirname(note.source)) !== id) fail('file is not <category>/<id>/<id>.md');
+        for (const key of ['covers', 'examples', 'quiz'] as const) {
+          if (meta[key].length === 0) fail(`front matter lacks ${key}`);
+        }
+        if (path.basename(meta.path, '.md') !== id || path.basename(path.dirname(meta.path)) !== id) fail('file is not <category>/<id>/<id>.md');
         if (note.headings[0]?.level !== 1 || note.headings[0]?.text !== meta.title) fail('body does not start with "# <title>"');
-        if ((meta.quiz ?? []).length < 3) fail(`only ${(meta.quiz ?? []).length} quiz questions`);
-        for (const question of meta.quiz ?? []) {
+        if (meta.quiz.length < 3) fail(`only ${meta.quiz.length} quiz questions`);
+        for (const question of meta.quiz) {
           if (!question.id.startsWith(`${id}-`)) fail(`question id ${question.id} does not start with the note id`);
           if (!question.ref) fail(`question ${question.id} has no ref to a heading`);
         }
@@ -128,7 +128,7 @@ describe('bundled notes', function () {
           else remaining.splice(at, 1);
         }
         if (missing.length > 0) fail(`lacks required diagram(s): ${missing.join(', ')}`);
-        const text = fs.readFileSync(note.source, 'utf8');
+        const text = fs.readFileSync(meta.path, 'utf8');
         for (const [pattern, name] of SEED_ERRORS) if (pattern.test(text)) fail(`seed error survives: ${name}`);
       }
       assert.deepEqual(failures, []);
@@ -139,11 +139,11 @@ describe('bundled notes', function () {
       const failures: string[] = [];
       const stdlib = stdlibModules();
       for (const note of notes.filter(checked)) {
-        const examples = note.meta.examples ?? [];
-        if (examples.length === 0) failures.push(`${note.meta.id}: no example`);
+        const examples = note.summary.examples;
+        if (examples.length === 0) failures.push(`${note.summary.id}: no example`);
         for (const example of examples) {
-          const where = `${note.meta.id}/${example.file}`;
-          const file = path.join(path.dirname(note.source), example.file);
+          const where = `${note.summary.id}/${example.file}`;
+          const file = path.join(path.dirname(note.summary.path), example.file);
           const expectedFile = file.replace(/\.py$/, '.out');
           if (stdlib.has(example.file.replace(/\.py$/, ''))) failures.push(`${where}: shadows the standard-library module`);
           if (!fs.existsSync(file) || !fs.existsSync(expectedFile)) {
@@ -165,12 +165,12 @@ describe('bundled notes', function () {
       const stdlib = stdlibModules();
       const exerciseIds = new Set<string>();
       for (const note of notes.filter(checked)) {
-        const exercises = note.meta.exercises ?? [];
-        if (exercises.length === 0) failures.push(`${note.meta.id}: no exercise`);
+        const exercises = note.summary.exercises;
+        if (exercises.length === 0) failures.push(`${note.summary.id}: no exercise`);
         const headings = new Set(note.headings.map((heading) => heading.text));
         for (const exercise of exercises) {
-          const where = `${note.meta.id}/${exercise.id}`;
-          if (!exercise.id.startsWith(`${note.meta.id}-`)) failures.push(`${where}: id does not start with the note id`);
+          const where = `${note.summary.id}/${exercise.id}`;
+          if (!exercise.id.startsWith(`${note.summary.id}-`)) failures.push(`${where}: id does not start with the note id`);
           if (exerciseIds.has(exercise.id)) failures.push(`${where}: id used twice`);
           exerciseIds.add(exercise.id);
           if (!headings.has(exercise.ref)) failures.push(`${where}: ref "${exercise.ref}" names no heading of the note`);
@@ -179,7 +179,7 @@ describe('bundled notes', function () {
           for (const file of files) {
             if (stdlib.has(file.replace(/\.py$/, ''))) failures.push(`${where}: ${file} shadows the standard-library module`);
           }
-          const folder = path.dirname(note.source);
+          const folder = path.dirname(note.summary.path);
           const missing = files.filter((file) => !fs.existsSync(path.join(folder, file)));
           if (missing.length > 0) {
             failures.push(`${where}: missing ${missing.join(', ')}`);
@@ -213,7 +213,7 @@ describe('bundled notes', function () {
       this.timeout(300_000);
       const failures: string[] = [];
       for (const note of notes.filter(checked)) {
-        for (const question of (note.meta.quiz ?? []).filter((q) => q.type === 'output')) {
+        for (const question of note.summary.quiz.filter((q) => q.type === 'output')) {
           const run = runPython(question.code ?? '');
           const printed = run.stdout.replace(/\n$/, '');
           if (run.status !== 0) failures.push(`${question.id}: exit ${run.status}\n${run.stderr}`);

@@ -1,11 +1,25 @@
 // A quiz question together with the note it belongs to: the queue's scopes and the mastery per
 // concept need the note id and category, which the question itself does not carry.
-import type { Note, QuizQuestion } from '../model';
+import type { QuizQuestion } from '../model';
 
 export interface QuizItem {
   question: QuizQuestion;
+  /** The concept's id: what the review log records. */
   noteId: string;
+  /** The concept's key in the note model: what the extension opens. */
+  noteKey: string;
+  noteTitle: string;
+  /** The tree category the concept sits in. */
   category: string;
+}
+
+/** What `quizItemsOf` needs of a note. */
+export interface QuizSource {
+  id: string;
+  key: string;
+  title: string;
+  category: string;
+  quiz: readonly QuizQuestion[];
 }
 
 /**
@@ -13,14 +27,14 @@ export interface QuizItem {
  * new questions are introduced in). Question ids must be unique across notes; the language server
  * reports a duplicate, and here the first one wins so progress stays attached to one question.
  */
-export function quizItemsOf(notes: readonly Note[]): QuizItem[] {
+export function quizItemsOf(notes: Iterable<QuizSource>): QuizItem[] {
   const seen = new Set<string>();
   const items: QuizItem[] = [];
   for (const note of notes) {
-    for (const question of note.meta.quiz ?? []) {
+    for (const question of note.quiz) {
       if (seen.has(question.id)) continue;
       seen.add(question.id);
-      items.push({ question, noteId: note.meta.id, category: note.category });
+      items.push({ question, noteId: note.id, noteKey: note.key, noteTitle: note.title, category: note.category });
     }
   }
   return items;

@@ -1,6 +1,6 @@
 // Completion items that insert an example: typing `sn-` then part of a concept id offers that concept's
 // examples, e.g. `sn-decorator/decorator_log_calls`.
-import type { ExampleRef, Note } from '../model';
+import type { ExampleRef } from '../model';
 
 export const COMPLETION_TRIGGER = 'sn-';
 
@@ -13,21 +13,21 @@ export const completionLabel = (conceptId: string, exampleFile: string): string 
 export interface SnippetCompletion {
   label: string;
   conceptId: string;
-  /** The note's source, for `exampleFiles(noteSource, example)`. */
-  noteSource: string;
+  /** The note's folder, for `exampleFiles(noteFolder, example)`. */
+  noteFolder: string;
   example: ExampleRef;
   /** Keeps the notes' order (categories, then `order`) in the completion list. */
   sortText: string;
 }
 
 /** One completion per example of `notes`, in the order given. */
-export function snippetCompletions(notes: readonly Note[]): SnippetCompletion[] {
-  const examples = notes.flatMap((note) => (note.meta.examples ?? []).map((example) => ({ note, example })));
+export function snippetCompletions(notes: readonly { id: string; folder: string; examples: readonly ExampleRef[] }[]): SnippetCompletion[] {
+  const examples = notes.flatMap((note) => note.examples.map((example) => ({ note, example })));
   const width = String(examples.length).length;
   return examples.map(({ note, example }, i) => ({
-    label: completionLabel(note.meta.id, example.file),
-    conceptId: note.meta.id,
-    noteSource: note.source,
+    label: completionLabel(note.id, example.file),
+    conceptId: note.id,
+    noteFolder: note.folder,
     example,
     sortText: String(i).padStart(width, '0'),
   }));

@@ -3,7 +3,7 @@
 // in tests.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { sourceLocation, type ExampleRef } from '../model';
+import type { ExampleRef } from '../model';
 
 /** Folder of the workspace that receives copied examples. */
 export const EXAMPLES_FOLDER = 'study-examples';
@@ -11,9 +11,9 @@ export const EXAMPLES_FOLDER = 'study-examples';
 /** Attempts before giving up on finding a free name; far beyond any real folder. */
 const MAX_ATTEMPTS = 10_000;
 
-/** The example's code (`NAME.py`) and its expected stdout (`NAME.out`), beside the note file. */
-export function exampleFiles(noteSource: string, example: ExampleRef): { code: string; expected: string } {
-  const code = path.join(path.dirname(sourceLocation(noteSource).file), example.file);
+/** The example's code (`NAME.py`) and its expected stdout (`NAME.out`), in the note's folder. */
+export function exampleFiles(noteFolder: string, example: ExampleRef): { code: string; expected: string } {
+  const code = path.join(noteFolder, example.file);
   return { code, expected: code.replace(/\.py$/, '') + '.out' };
 }
 

@@ -1,13 +1,13 @@
 // The note panel: one webview that shows a rendered note, follows links to other notes, updates
 // when the note's file changes, and is restored after a window reload.
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import * as vscode from 'vscode';
-import type { Note } from '../../core/model';
 import { renderNoteBody, type RenderedNote } from '../../core/render';
-import { showSource } from '../notes/showSource';
+import { escapeHtml } from '../../core/text';
+import { NoteRequest, NotesRequest, type NoteContent, type TreeNode } from '../../shared/protocol';
+import type { NotesClient } from '../client/notesClient';
+import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
-import type { NotesService } from '../notes/notesService';
 
 export const NOTE_PANEL_TYPE = 'studyNotes.note';
 const TOC_MIN_HEADINGS = 4;
@@ -16,7 +16,7 @@ export const RENDER_LIMIT_CHARS = 1024 * 1024;
 
 /** Messages the webview may send; anything else is dropped. */
 type PanelMessage =
-  | { type: 'openNote'; id: string }
+  | { type: 'openNote'; key: string }
   | { type: 'openExternal'; href: string }
   | { type: 'codeAction'; action: 'copy' | 'insert' | 'runnable'; index: number }
   | { type: 'openSource' }
@@ -27,7 +27,7 @@ function isPanelMessage(value: unknown): value is PanelMessage {
   if (!value || typeof value !== 'object') return false;
   const message = value as Record<string, unknown>;
   switch (message.type) {
-    case 'openNote': return typeof message.id === 'string';
+    case 'openNote': return typeof message.key === 'string';
     case 'openExternal': return typeof message.href === 'string' && /^(https?:|mailto:)/i.test(message.href);
     case 'codeAction': return ['copy', 'insert', 'runnable'].includes(message.action as string) && Number.isInteger(message.index);
     case 'openSource': return true;
@@ -38,25 +38,25 @@ function isPanelMessage(value: unknown): value is PanelMessage {
 }
 
 interface PanelState {
-  noteId: string;
+  noteKey: string;
 }
 
 export class NotePanel implements vscode.Disposable {
   private static current: NotePanel | undefined;
-  private note: Note | undefined;
+  private content: NoteContent | undefined;
   private rendered: RenderedNote | undefined;
-  private readonly renderedListeners: { noteId: string; resolve: (info: { diagrams: number; failed: number }) => void }[] = [];
+  private readonly renderedListeners: { noteKey: string; resolve: (info: { diagrams: number; failed: number }) => void }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   /** Counts showNote calls, so that a slower earlier call never overwrites a later one. */
   private requests = 0;
 
   /** Shows a note, scrolled to the section holding `line` (a line of the note's file) when given. */
-  static async show(context: vscode.ExtensionContext, notes: NotesService, noteId: string, line?: number): Promise<NotePanel | undefined> {
+  static async show(context: vscode.ExtensionContext, notes: NotesClient, target: string, line?: number): Promise<NotePanel | undefined> {
     if (!NotePanel.current) {
       const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, NotePanel.options(context));
       NotePanel.current = new NotePanel(panel, context, notes);
     }
-    const shown = await NotePanel.current.showNote(noteId, line);
+    const shown = await NotePanel.current.showNote(target, line);
     NotePanel.current.panel.reveal(undefined, false);
     return shown ? NotePanel.current : undefined;
   }
@@ -70,28 +70,36 @@ export class NotePanel implements vscode.Disposable {
     };
   }
 
-  static registerSerializer(context: vscode.ExtensionContext, notes: NotesService): vscode.Disposable {
+  static registerSerializer(context: vscode.ExtensionContext, notes: NotesClient): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(NOTE_PANEL_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined) {
         panel.webview.options = NotePanel.options(context);
         NotePanel.current?.dispose();
         NotePanel.current = new NotePanel(panel, context, notes);
-        if (state?.noteId) await NotePanel.current.showNote(state.noteId);
+        if (typeof state?.noteKey === 'string') await NotePanel.current.showNote(state.noteKey);
       },
     });
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private readonly notes: NotesService) {
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private readonly notes: NotesClient) {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon-activity.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => { if (isPanelMessage(message)) void this.handle(message); }),
-      notes.onDidChange(() => { if (this.note) void this.showNote(this.note.meta.id); }),
+      notes.onDidChangeNotes(({ keys, ready }) => {
+        if (this.content && (ready || keys.includes(this.content.note.key))) void this.showNote(this.content.note.key);
+      }),
     );
   }
 
+  /** The key of the note shown. */
+  get noteKey(): string | undefined {
+    return this.content?.note.key;
+  }
+
+  /** The id of the note shown. */
   get noteId(): string | undefined {
-    return this.note?.meta.id;
+    return this.content?.note.id;
   }
 
   /**
@@ -101,56 +109,49 @@ export class NotePanel implements vscode.Disposable {
   lastRender: Promise<{ diagrams: number; failed: number }> = Promise.resolve({ diagrams: 0, failed: 0 });
 
   /** Resolves the next time the webview reports a note (default: the current one) drawn, diagrams included. */
-  whenRendered(noteId = this.noteId ?? ''): Promise<{ diagrams: number; failed: number }> {
-    return new Promise((resolve) => this.renderedListeners.push({ noteId, resolve }));
+  whenRendered(noteKey = this.noteKey ?? ''): Promise<{ diagrams: number; failed: number }> {
+    return new Promise((resolve) => this.renderedListeners.push({ noteKey, resolve }));
   }
 
-  private async showNote(noteId: string, line?: number): Promise<boolean> {
+  private async showNote(target: string, line?: number): Promise<boolean> {
     const request = ++this.requests;
-    const index = await this.notes.getIndex();
-    if (request !== this.requests) return index.get(noteId) !== undefined;
-    const note = index.get(noteId);
-    if (!note) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('No note has the id "{0}".', noteId));
+    const content = await this.notes.request(NoteRequest, { target });
+    if (request !== this.requests) return content !== null;
+    if (!content) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No note "{0}" was found.', target));
       return false;
     }
-    this.note = note;
-    const tooLarge = note.body.length > RENDER_LIMIT_CHARS;
-    this.rendered = renderNoteBody(tooLarge ? '' : note.body, {
-      resolveNote: (href) => {
-        if (href.startsWith('note:')) return index.get(href.slice(5)) ? href.slice(5) : undefined;
-        if (!href.endsWith('.md') || /^[a-z]+:/i.test(href)) return undefined;
-        const target = path.resolve(path.dirname(note.source), decodeURIComponent(href));
-        return index.notes.find((candidate) => candidate.source === target)?.meta.id;
-      },
-    });
-    this.panel.title = note.meta.title;
-    const section = line === undefined ? -1 : note.headings.filter((heading) => heading.line <= line).length - 1;
+    this.content = content;
+    const tooLarge = content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS;
+    this.rendered = renderNoteBody(tooLarge ? '' : content.text, { resolveNote: (href) => content.links[href] });
+    this.panel.title = content.note.title;
+    const headingLines = [...content.text.split('\n').entries()].filter(([, text]) => /^ {0,3}#{1,6}\s/.test(text)).map(([index]) => content.firstLine + index);
+    const section = line === undefined ? -1 : headingLines.filter((headingLine) => headingLine <= line).length - 1;
     const anchor = section >= 0 ? this.rendered.toc[section]?.slug : undefined;
-    this.lastRender = this.whenRendered(note.meta.id);
-    this.panel.webview.html = this.html(note, this.rendered, (id) => index.get(id), { anchor, tooLarge });
+    this.lastRender = this.whenRendered(content.note.key);
+    this.panel.webview.html = this.html(content, this.rendered, { anchor, tooLarge });
     return true;
   }
 
   private async handle(message: PanelMessage): Promise<void> {
     switch (message.type) {
       case 'openNote':
-        await this.showNote(message.id);
+        await this.showNote(message.key);
         break;
       case 'openExternal':
         await vscode.env.openExternal(vscode.Uri.parse(message.href));
         break;
       case 'openSource':
-        if (this.note) await showSource(this.note);
+        if (this.content) await showSource(this.content.note.path, this.content.note.line);
         break;
       case 'quiz':
-        if (this.note) await vscode.commands.executeCommand('studyNotes.quizConcept', this.note.meta.id);
+        if (this.content) await vscode.commands.executeCommand('studyNotes.quizConcept', this.content.note.key);
         break;
       case 'codeAction':
         await this.codeAction(message.action, message.index);
         break;
       case 'rendered':
-        for (const listener of this.renderedListeners.filter((waiting) => waiting.noteId === message.noteId)) {
+        for (const listener of this.renderedListeners.filter((waiting) => waiting.noteKey === message.noteId)) {
           this.renderedListeners.splice(this.renderedListeners.indexOf(listener), 1);
           listener.resolve({ diagrams: message.diagrams, failed: message.failed });
         }
@@ -169,17 +170,17 @@ export class NotePanel implements vscode.Disposable {
     // Inserting and creating runnable files belong to the snippets feature.
     const command = action === 'insert' ? 'studyNotes.insertCode' : 'studyNotes.createRunnableCode';
     if ((await vscode.commands.getCommands(true)).includes(command)) {
-      await vscode.commands.executeCommand(command, block.code, action === 'insert' ? block.language : this.note?.meta.id);
+      await vscode.commands.executeCommand(command, block.code, action === 'insert' ? block.language : this.content?.note.key);
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('This action is not available yet in this version of Study Notes.'));
     }
   }
 
-  private html(note: Note, rendered: RenderedNote, lookup: (id: string) => Note | undefined, view: { anchor?: string; tooLarge: boolean }): string {
+  private html(content: NoteContent, rendered: RenderedNote, view: { anchor?: string; tooLarge: boolean }): string {
     const webview = this.panel.webview;
+    const note = content.note;
     const nonce = randomBytes(16).toString('base64');
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
-    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     const strings = {
       copy: vscode.l10n.t('Copy'),
       insert: vscode.l10n.t('Insert into Editor'),
@@ -188,33 +189,33 @@ export class NotePanel implements vscode.Disposable {
     };
     const headings = rendered.toc.filter((entry) => entry.level >= 2 && entry.level <= 3);
     const toc = headings.length >= TOC_MIN_HEADINGS
-      ? `<nav class="toc" aria-label="${escape(vscode.l10n.t('Contents'))}"><h2>${escape(vscode.l10n.t('Contents'))}</h2><ul>${headings
-        .map((entry) => `<li class="level-${entry.level}"><a href="#${escape(entry.slug)}">${escape(entry.text)}</a></li>`).join('')}</ul></nav>`
+      ? `<nav class="toc" aria-label="${escapeHtml(vscode.l10n.t('Contents'))}"><h2>${escapeHtml(vscode.l10n.t('Contents'))}</h2><ul>${headings
+        .map((entry) => `<li class="level-${entry.level}"><a href="#${escapeHtml(entry.slug)}">${escapeHtml(entry.text)}</a></li>`).join('')}</ul></nav>`
       : '';
-    const related = (note.meta.related ?? []).map(lookup).filter((other): other is Note => other !== undefined);
-    const footer = related.length > 0
-      ? `<footer class="related"><h2>${escape(vscode.l10n.t('Related concepts'))}</h2><ul>${related
-        .map((other) => `<li><a href="#" data-note-id="${escape(other.meta.id)}">${escape(other.meta.title)}</a>${other.meta.titleEn ? ` <span class="muted">${escape(other.meta.titleEn)}</span>` : ''}</li>`).join('')}</ul></footer>`
+    const footer = content.related.length > 0
+      ? `<footer class="related"><h2>${escapeHtml(vscode.l10n.t('Related concepts'))}</h2><ul>${content.related
+        .map((other) => `<li><a href="#" data-note-id="${escapeHtml(other.key)}">${escapeHtml(other.title)}</a>${other.titleEn ? ` <span class="muted">${escapeHtml(other.titleEn)}</span>` : ''}</li>`).join('')}</ul></footer>`
       : '';
+    const empty = !view.tooLarge && content.text.split('\n').filter((text) => text.trim()).length <= 1;
     const mermaidScript = rendered.diagramCount > 0 ? `<script nonce="${nonce}" src="${asset('dist', 'webview', 'mermaid.min.js')}"></script>` : '';
     return `<!DOCTYPE html>
 <html lang="${this.notes.locale === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'panel.css')}">
-<title>${escape(note.meta.title)}</title>
+<title>${escapeHtml(note.title)}</title>
 </head>
 <body>
 <header class="note-header">
-  <div class="meta">${escape(categoryLabel(note.category))}${note.meta.titleEn ? ` · ${escape(note.meta.titleEn)}` : ''}</div>
-  <div class="actions">${note.meta.quiz?.length ? `<button type="button" data-action="quiz">${escape(vscode.l10n.t('Quiz Me'))}</button> ` : ''}<button type="button" data-action="openSource">${escape(vscode.l10n.t('Open Source'))}</button></div>
+  <div class="meta">${escapeHtml(categoryLabel(note.category))}${note.titleEn ? ` · ${escapeHtml(note.titleEn)}` : ''}</div>
+  <div class="actions">${note.questions > 0 ? `<button type="button" data-action="quiz">${escapeHtml(vscode.l10n.t('Quiz Me'))}</button> ` : ''}<button type="button" data-action="openSource">${escapeHtml(vscode.l10n.t('Open Source'))}</button></div>
 </header>
 ${toc}
-<main class="note-body" data-note-id="${escape(note.meta.id)}"${view.anchor ? ` data-scroll-to="${escape(view.anchor)}"` : ''}>${view.tooLarge
-  ? `<p class="too-large">${escape(vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (Buffer.byteLength(note.body) / 1048576).toFixed(1)))}</p>`
-  : rendered.html}</main>
+<main class="note-body" data-note-id="${escapeHtml(note.key)}"${view.anchor ? ` data-scroll-to="${escapeHtml(view.anchor)}"` : ''}>${view.tooLarge
+  ? `<p class="too-large">${escapeHtml(vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (content.size / 1048576).toFixed(1)))}</p>`
+  : rendered.html}${empty ? `<p class="empty-topic">${escapeHtml(vscode.l10n.t('This section is empty.'))}</p>` : ''}</main>
 ${footer}
 <script nonce="${nonce}" id="study-notes-strings" type="application/json">${JSON.stringify(strings).replace(/</g, '\\u003c')}</script>
 ${mermaidScript}
@@ -228,4 +229,36 @@ ${mermaidScript}
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+/** Opens a note's Markdown beside the current editor, at its first line. */
+export async function showSource(file: string, line: number): Promise<void> {
+  const position = new vscode.Position(line, 0);
+  await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(position, position) });
+}
+
+/** The note panel, Open Note (from the tree, links, hovers and the palette) and Open Source. */
+export const registerNotePanel: Feature = ({ extension, notes }) => {
+  const openNote = (target: string, line?: number): Promise<NotePanel | undefined> => NotePanel.show(extension, notes, target, line);
+  const disposable = vscode.Disposable.from(
+    NotePanel.registerSerializer(extension, notes),
+    // From the tree's context menu the argument is the tree node; from links, hovers and tests, a key or id.
+    vscode.commands.registerCommand('studyNotes.openNote', async (target?: string | TreeNode, line?: number) => {
+      const key = typeof target === 'string' ? target : target?.note?.key ?? (await pickNote(notes));
+      return key ? openNote(key, typeof line === 'number' ? line : undefined) : undefined;
+    }),
+    vscode.commands.registerCommand('studyNotes.openNoteSource', async (node?: TreeNode) => {
+      if (node?.note) await showSource(node.note.path, node.note.line);
+    }),
+  );
+  return Object.assign(disposable, { api: { openNote } });
+};
+
+async function pickNote(notes: NotesClient): Promise<string | undefined> {
+  const rows = await notes.request(NotesRequest, {});
+  const picked = await vscode.window.showQuickPick(
+    rows.map((row) => ({ label: row.title, description: row.titleEn, detail: row.summary, key: row.key })),
+    { title: vscode.l10n.t('Open Note'), placeHolder: vscode.l10n.t('Type a title in Chinese or English'), matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked?.key;
 }

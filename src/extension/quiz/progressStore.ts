@@ -3,8 +3,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { createReviewEntry, parseReviewLog, QuizSchedule, quizItemsOf, serializeReview, type Grade, type QuizItem } from '../../core/quiz';
-import type { NotesService } from '../notes/notesService';
+import type { Locale } from '../../core/messages';
+import { createReviewEntry, parseReviewLog, QuizSchedule, serializeReview, type Grade, type QuizItem } from '../../core/quiz';
+
+/** Where the quiz questions come from (the language server), and when they change. */
+export interface QuizQuestions {
+  items(): Promise<QuizItem[]>;
+  readonly onDidChange: vscode.Event<unknown>;
+  readonly locale: Locale;
+}
 
 export const REVIEW_LOG_NAME = 'reviews.jsonl';
 
@@ -17,8 +24,8 @@ export class ProgressStore implements vscode.Disposable {
   /** Appends are chained so that two quick answers never interleave their lines. */
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly storage: vscode.Uri, private readonly notes: NotesService) {
-    this.disposables.push(notes.onDidChange(() => {
+  constructor(private readonly storage: vscode.Uri, private readonly questions: QuizQuestions) {
+    this.disposables.push(questions.onDidChange(() => {
       // The questions (and so their text hashes) may have changed; the log has not: no replay needed.
       this.loaded = this.loaded?.then(async ({ schedule }) => {
         const items = await this.currentItems();
@@ -33,8 +40,8 @@ export class ProgressStore implements vscode.Disposable {
     return path.join(this.storage.fsPath, REVIEW_LOG_NAME);
   }
 
-  private async currentItems(): Promise<QuizItem[]> {
-    return quizItemsOf((await this.notes.getIndex()).categories.flatMap((category) => category.notes));
+  private currentItems(): Promise<QuizItem[]> {
+    return this.questions.items();
   }
 
   /** The questions of every note, in the tree's order, with the schedule replayed from the log. */
@@ -50,7 +57,7 @@ export class ProgressStore implements vscode.Disposable {
       if (error.code === 'ENOENT') return '';
       throw error;
     });
-    const { entries, problems } = parseReviewLog(text, this.notes.locale);
+    const { entries, problems } = parseReviewLog(text, this.questions.locale);
     if (problems.length > 0) {
       // The unreadable lines stay in the file untouched; only the readable history is used.
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} line(s) of your quiz history could not be read and were skipped ({1}). The rest of your progress is kept.',

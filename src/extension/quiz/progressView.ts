@@ -1,10 +1,8 @@
 // The Show Progress view: reviews per day, retention and the 30-day due forecast as plain SVG bar
 // charts drawn here, so the webview needs no script and nothing from the network.
 import * as vscode from 'vscode';
-import type { NoteIndex } from '../../core/noteIndex';
-import type { ConceptMastery, ProgressStats } from '../../core/quiz';
-
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import type { ConceptMastery, ProgressStats, QuizItem } from '../../core/quiz';
+import { escapeHtml as escape } from '../../core/text';
 
 function barChart(title: string, bars: { label: string; value: number }[]): string {
   const width = 640;
@@ -22,13 +20,14 @@ function barChart(title: string, bars: { label: string; value: number }[]): stri
 <div class="axis"><span>${escape(first)}</span><span>${escape(last)}</span></div></figure>`;
 }
 
-export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, index: NoteIndex, cspSource: string): string {
+export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, items: readonly QuizItem[], cspSource: string): string {
   const total = stats.reviewsPerDay.reduce((sum, day) => sum + day.reviews, 0);
   const retention = stats.retention === null ? '—' : `${Math.round(stats.retention * 100)}%`;
-  const concepts = index.categories.flatMap((category) => category.notes)
-    .map((note) => ({ note, concept: mastery.get(note.meta.id) }))
+  const titles = new Map(items.map((item) => [item.noteId, item.noteTitle]));
+  const concepts = [...titles]
+    .map(([noteId, title]) => ({ title, concept: mastery.get(noteId) }))
     .filter((row) => row.concept)
-    .map(({ note, concept }) => `<tr><td>${escape(note.meta.title)}</td><td>${concept!.seen}/${concept!.total}</td><td>${Math.round(concept!.mastery * 100)}%</td><td>${concept!.due}</td></tr>`)
+    .map(({ title, concept }) => `<tr><td>${escape(title)}</td><td>${concept!.seen}/${concept!.total}</td><td>${Math.round(concept!.mastery * 100)}%</td><td>${concept!.due}</td></tr>`)
     .join('');
   return `<!DOCTYPE html><html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline';">

@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { buildQueue, conceptMastery, exportAnkiTsv, progressStats, type QuizScope } from '../../core/quiz';
+import { QuizItemsRequest, type TreeNode } from '../../shared/protocol';
+import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
-import type { NotesService } from '../notes/notesService';
-import type { TopicNode, TopicTreeProvider } from '../tree/topicTree';
 import { ProgressStore } from './progressStore';
 import { progressHtml } from './progressView';
 import { QUIZ_SHEET, QuizSheet, runQuiz, type QuizResult } from './quizSession';
@@ -16,11 +16,13 @@ interface QuizRequest {
   count?: number;
 }
 
-export function registerQuiz(
-  context: vscode.ExtensionContext, notes: NotesService, topics: TopicTreeProvider, openNote: (id: string) => Promise<unknown>,
-  publishMastery: (mastery: Record<string, number>) => void,
-): { store: ProgressStore; disposable: vscode.Disposable } {
-  const store = new ProgressStore(context.globalStorageUri, notes);
+export const registerQuiz: Feature = ({ extension: context, notes, mastery: board }) => {
+  const store = new ProgressStore(context.globalStorageUri, {
+    items: () => notes.request(QuizItemsRequest, undefined),
+    onDidChange: notes.onDidChangeNotes,
+    locale: notes.locale,
+  });
+  const openNote = async (key: string): Promise<unknown> => vscode.commands.executeCommand('studyNotes.openNote', key);
   const sheet = new QuizSheet();
   const status = vscode.window.createStatusBarItem('studyNotes.due', vscode.StatusBarAlignment.Left, 10);
   status.name = vscode.l10n.t('Study Notes: Questions Due');
@@ -37,13 +39,7 @@ export function registerQuiz(
     status.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
     status.tooltip = vscode.l10n.t('Study Notes: {0} quiz question(s) due for review. Click to review them.', due);
     status.show();
-    publishMastery(Object.fromEntries([...mastery].filter(([, concept]) => concept.seen > 0).map(([id, concept]) => [id, concept.mastery])));
-    topics.setDescriber((note) => {
-      const concept = mastery.get(note.meta.id);
-      if (!concept || concept.seen === 0) return undefined;
-      const percent = Math.round(concept.mastery * 100);
-      return concept.due > 0 ? vscode.l10n.t('{0}% · {1} due', percent, concept.due) : vscode.l10n.t('{0}%', percent);
-    });
+    board.publish(mastery);
   }
 
   async function start(request: QuizRequest): Promise<QuizResult | undefined> {
@@ -61,8 +57,7 @@ export function registerQuiz(
     }
     running = true;
     try {
-      const index = await notes.getIndex();
-      const result = await runQuiz(queue, store, index, sheet, openNote);
+      const result = await runQuiz(queue, store, sheet, openNote);
       await closeSheet();
       if (result.asked > 0) void showResult(result);
       return result;
@@ -72,20 +67,21 @@ export function registerQuiz(
   }
 
   async function showResult(result: QuizResult): Promise<void> {
-    const index = await notes.getIndex();
+    const { items } = await store.state();
+    const titles = new Map(items.map((item) => [item.noteKey, item.noteTitle]));
     const minutes = Math.floor(result.durationMs / 60000);
     const seconds = Math.round((result.durationMs % 60000) / 1000);
     const title = vscode.l10n.t('Score {0}/{1} in {2}m {3}s', result.correct, result.asked, minutes, seconds);
-    const items = result.weakest.map(({ noteId, missed }) => ({
-      label: `$(book) ${index.get(noteId)?.meta.title ?? noteId}`,
+    const weakest = result.weakest.map(({ noteKey, missed }) => ({
+      label: `$(book) ${titles.get(noteKey) ?? noteKey}`,
       description: vscode.l10n.t('{0} missed', missed),
-      noteId,
+      noteKey,
     }));
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await vscode.window.showQuickPick(weakest, {
       title,
-      placeHolder: items.length > 0 ? vscode.l10n.t('Your weakest concepts: pick one to read its note') : vscode.l10n.t('All correct. Press Escape to close.'),
+      placeHolder: weakest.length > 0 ? vscode.l10n.t('Your weakest concepts: pick one to read its note') : vscode.l10n.t('All correct. Press Escape to close.'),
     });
-    if (picked) await openNote(picked.noteId);
+    if (picked) await openNote(picked.noteKey);
   }
 
   async function closeSheet(): Promise<void> {
@@ -97,17 +93,19 @@ export function registerQuiz(
   }
 
   async function pickRequest(): Promise<QuizRequest | undefined> {
-    const index = await notes.getIndex();
+    const { items } = await store.state();
+    const categories = [...new Set(items.map((item) => item.category))];
+    const concepts = [...new Map(items.map((item) => [item.noteId, item])).values()];
     type ScopeItem = vscode.QuickPickItem & { request?: QuizRequest };
     const scopes: ScopeItem[] = [
       { label: `$(list-flat) ${vscode.l10n.t('All concepts')}`, request: { scope: { kind: 'all' }, dueOnly: false } },
       { label: `$(history) ${vscode.l10n.t('Only what is due')}`, request: { scope: { kind: 'all' }, dueOnly: true } },
       { label: vscode.l10n.t('Categories'), kind: vscode.QuickPickItemKind.Separator },
-      ...index.categories.map((category) => ({ label: `$(folder-library) ${categoryLabel(category.id)}`, request: { scope: { kind: 'category', category: category.id } as QuizScope, dueOnly: false } })),
+      ...categories.map((category) => ({ label: `$(folder-library) ${categoryLabel(category)}`, request: { scope: { kind: 'category', category } as QuizScope, dueOnly: false } })),
       { label: vscode.l10n.t('Concepts'), kind: vscode.QuickPickItemKind.Separator },
-      ...index.categories.flatMap((category) => category.notes.filter((note) => note.meta.quiz?.length).map((note) => ({
-        label: note.meta.title, description: note.meta.titleEn, request: { scope: { kind: 'concepts', noteIds: [note.meta.id] } as QuizScope, dueOnly: false },
-      }))),
+      ...concepts.map((item) => ({
+        label: item.noteTitle, description: categoryLabel(item.category), request: { scope: { kind: 'concepts', noteIds: [item.noteId] } as QuizScope, dueOnly: false },
+      })),
     ];
     const scope = await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Start Quiz'), placeHolder: vscode.l10n.t('What to be quizzed on'), matchOnDescription: true });
     if (!scope?.request) return undefined;
@@ -127,17 +125,19 @@ export function registerQuiz(
       return chosen ? start(chosen) : undefined;
     }),
     vscode.commands.registerCommand('studyNotes.reviewDue', () => start({ scope: { kind: 'all' }, dueOnly: true })),
-    vscode.commands.registerCommand('studyNotes.quizConcept', async (target?: string | TopicNode) => {
-      const noteId = typeof target === 'string' ? target : target?.kind === 'note' ? target.note.meta.id : undefined;
+    // From the tree the argument is the tree node; from the panel and tests, a note key or id.
+    vscode.commands.registerCommand('studyNotes.quizConcept', async (target?: string | TreeNode) => {
+      const { items } = await store.state();
+      const given = typeof target === 'string' ? target : target?.note?.key;
+      const noteId = items.find((item) => item.noteKey === given || item.noteId === given)?.noteId;
       if (noteId) return start({ scope: { kind: 'concepts', noteIds: [noteId] }, dueOnly: false });
       return vscode.commands.executeCommand('studyNotes.startQuiz');
     }),
     vscode.commands.registerCommand('studyNotes.showProgress', async () => {
       const { schedule, items } = await store.state();
-      const index = await notes.getIndex();
       const panel = vscode.window.createWebviewPanel('studyNotes.progress', vscode.l10n.t('Study Progress'), vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
       const now = new Date();
-      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now), index, panel.webview.cspSource);
+      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now), items, panel.webview.cspSource);
     }),
     vscode.commands.registerCommand('studyNotes.resetProgress', async () => {
       const reset = vscode.l10n.t('Reset Progress');
@@ -159,6 +159,6 @@ export function registerQuiz(
     }),
   );
   // The due count needs the notes and the log: read them once start-up has settled, not in activate().
-  const firstRefresh = setTimeout(() => void refreshProgress(), 1500);
-  return { store, disposable: vscode.Disposable.from(disposable, { dispose: () => clearTimeout(firstRefresh) }) };
-}
+  const firstRefresh = setTimeout(() => void refreshProgress().catch(() => undefined), 1500);
+  return Object.assign(vscode.Disposable.from(disposable, { dispose: () => clearTimeout(firstRefresh) }), { api: { progress: store } });
+};

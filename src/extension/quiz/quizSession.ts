@@ -3,7 +3,6 @@
 // Each answer is logged the moment it is given, so Escape (or a crash) loses nothing answered.
 import * as vscode from 'vscode';
 import { gradeAnswer, gradeForResult, gradesFor, Rating, type Grade, type QueuedQuestion, type QuizAnswer } from '../../core/quiz';
-import type { NoteIndex } from '../../core/noteIndex';
 import type { QuizQuestion } from '../../core/model';
 import type { ProgressStore } from './progressStore';
 
@@ -32,8 +31,8 @@ export interface QuizResult {
   asked: number;
   correct: number;
   durationMs: number;
-  /** Note ids with how many of their questions were missed, most missed first. */
-  weakest: { noteId: string; missed: number }[];
+  /** Note keys with how many of their questions were missed, most missed first. */
+  weakest: { noteKey: string; missed: number }[];
   cancelled: boolean;
 }
 
@@ -98,14 +97,13 @@ async function askRecall(question: QuizQuestion, title: string, sheet: QuizSheet
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('How well did you know it?'), ignoreFocusOut: true }))?.grade;
 }
 
-export async function runQuiz(queue: QueuedQuestion[], store: ProgressStore, index: NoteIndex, sheet: QuizSheet, openNote: (id: string) => Promise<unknown>): Promise<QuizResult> {
+export async function runQuiz(queue: QueuedQuestion[], store: ProgressStore, sheet: QuizSheet, openNote: (key: string) => Promise<unknown>): Promise<QuizResult> {
   const started = Date.now();
   const missed = new Map<string, number>();
   let correct = 0;
   let asked = 0;
   for (const [i, { item }] of queue.entries()) {
-    const { question, noteId } = item;
-    const noteTitle = index.get(noteId)?.meta.title ?? noteId;
+    const { question, noteKey, noteTitle } = item;
     const title = vscode.l10n.t('Question {0} of {1} · {2}', i + 1, queue.length, noteTitle);
     const changed = store.questionChanged(question.id) ? `\n> ${vscode.l10n.t('This question was edited since you last answered it; your history with it is kept.')}\n` : '';
     const sheetText = sheetFor(question, vscode.l10n.t('Question {0} of {1}', i + 1, queue.length), noteTitle) + changed;
@@ -127,7 +125,7 @@ export async function runQuiz(queue: QueuedQuestion[], store: ProgressStore, ind
     await store.record(item, grade, Date.now() - askedAt);
     asked++;
     if (right) correct++;
-    else missed.set(noteId, (missed.get(noteId) ?? 0) + 1);
+    else missed.set(noteKey, (missed.get(noteKey) ?? 0) + 1);
 
     const verdict = right ? `✔ ${vscode.l10n.t('Correct')}` : `✘ ${vscode.l10n.t('Not quite. The answer: {0}', answerText(question))}`;
     await sheet.show(`${sheetText}\n---\n\n**${verdict}**\n\n${question.explanation}\n`);
@@ -136,14 +134,14 @@ export async function runQuiz(queue: QueuedQuestion[], store: ProgressStore, ind
     const choice = await vscode.window.showQuickPick([next, open], { title: verdict, placeHolder: question.explanation, ignoreFocusOut: true });
     if (!choice) return summary(true);
     if (choice.action === 'open') {
-      await openNote(noteId);
+      await openNote(noteKey);
       return summary(true);
     }
   }
   return summary(false);
 
   function summary(cancelled: boolean): QuizResult {
-    const weakest = [...missed].map(([noteId, count]) => ({ noteId, missed: count })).sort((a, b) => b.missed - a.missed);
+    const weakest = [...missed].map(([noteKey, count]) => ({ noteKey, missed: count })).sort((a, b) => b.missed - a.missed);
     return { asked, correct, durationMs: Date.now() - started, weakest, cancelled };
   }
 }

@@ -3,20 +3,23 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExampleRef, Note } from '../../core/model';
+import type { ExampleRef } from '../../core/model';
 import {
   compareOutput, completionWordAt, COMPLETION_TRIGGER, EXAMPLES_FOLDER, exampleFiles, findPython, freeFileNameAsync, pythonCandidates,
   runExample, snippetCompletions, toPlainText, toSnippetText, type Layout, type RunResult,
 } from '../../core/snippets';
-import type { NotesService } from '../notes/notesService';
-import type { TopicNode } from '../tree/topicTree';
+import { ExamplesRequest, ResolveRequest, type ExamplesDto, type TreeNode } from '../../shared/protocol';
+import type { Feature } from '../features';
 
 /** Which example a file in the workspace is a copy of, so that its output can be compared. */
 const COPIES_KEY = 'studyNotes.exampleCopies';
 const EXPECTED_SCHEME = 'study-notes-expected';
 
+/** A note with examples, as the language server describes it. */
+type ExampleNote = ExamplesDto;
+
 interface ExampleChoice {
-  note: Note;
+  note: ExampleNote;
   example: ExampleRef;
   code: string;
   expected: string;
@@ -28,20 +31,25 @@ export interface RunReport {
   matches?: boolean;
 }
 
-export function registerSnippets(context: vscode.ExtensionContext, notes: NotesService): vscode.Disposable {
+export const registerSnippets: Feature = ({ extension: context, notes }) => {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Study Notes Examples'));
   const expectedDocs = new Map<string, string>();
   const running = new Set<AbortController>();
   const copies = (): Record<string, { noteId: string; file: string }> => context.workspaceState.get(COPIES_KEY, {});
   // Completion asks on every keystroke after `sn-`: read each example once, until the notes change.
   const codeCache = new Map<string, Promise<string | undefined>>();
+  // The notes with examples, asked once until the notes change.
+  let noteList: Promise<ExampleNote[]> | undefined;
+  const exampleNotes = (): Promise<ExampleNote[]> => (noteList ??= notes.request(ExamplesRequest, undefined).then((list) => list.filter((entry) => entry.examples.length > 0)));
+  const findNote = async (target: string): Promise<ExampleNote | undefined> =>
+    (await exampleNotes()).find((entry) => entry.note.key === target || entry.note.id === target || entry.note.path === target);
   const exampleCode = (file: string): Promise<string | undefined> => {
     if (!codeCache.has(file)) codeCache.set(file, fs.readFile(file, 'utf8').catch(() => undefined));
     return codeCache.get(file)!;
   };
 
-  async function readExample(note: Note, example: ExampleRef): Promise<ExampleChoice | undefined> {
-    const files = exampleFiles(note.source, example);
+  async function readExample(note: ExampleNote, example: ExampleRef): Promise<ExampleChoice | undefined> {
+    const files = exampleFiles(note.folder, example);
     try {
       const [code, expected] = await Promise.all([fs.readFile(files.code, 'utf8'), fs.readFile(files.expected, 'utf8').catch(() => '')]);
       return { note, example, code, expected };
@@ -52,23 +60,21 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
   }
 
   /** Concept (unless given), then one of its examples (unless given), with the code previewed in the detail line. */
-  async function pickExample(target?: string | TopicNode, exampleFile?: string): Promise<ExampleChoice | undefined> {
-    const index = await notes.getIndex();
-    const noteId = typeof target === 'string' ? target : target?.kind === 'note' ? target.note.meta.id : undefined;
-    let note = noteId ? index.get(noteId) : undefined;
+  async function pickExample(target?: string | TreeNode, exampleFile?: string): Promise<ExampleChoice | undefined> {
+    const given = typeof target === 'string' ? target : target?.note?.key;
+    let note = given ? await findNote(given) : undefined;
+    if (given && !note) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no runnable examples.', typeof target === 'string' ? target : target?.label ?? ''));
+      return undefined;
+    }
     if (!note) {
-      const withExamples = index.categories.flatMap((category) => category.notes).filter((candidate) => candidate.meta.examples?.length);
-      const picked = await vscode.window.showQuickPick(withExamples.map((candidate) => ({
-        label: candidate.meta.title, description: candidate.meta.titleEn, detail: candidate.meta.summary, note: candidate,
-      })), { title: vscode.l10n.t('Insert Example'), placeHolder: vscode.l10n.t('Choose a concept'), matchOnDescription: true });
+      const picked = await vscode.window.showQuickPick((await exampleNotes()).map((candidate) => ({
+        label: candidate.note.title, description: candidate.note.titleEn, detail: candidate.note.summary, note: candidate,
+      })), { title: vscode.l10n.t('Choose a Concept'), placeHolder: vscode.l10n.t('Whose examples?'), matchOnDescription: true });
       note = picked?.note;
     }
     if (!note) return undefined;
-    const examples = note.meta.examples ?? [];
-    if (examples.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no runnable examples.', note.meta.title));
-      return undefined;
-    }
+    const examples = note.examples;
     const named = examples.find((example) => example.file === exampleFile);
     if (named) return readExample(note, named);
     const choices = (await Promise.all(examples.map((example) => readExample(note!, example)))).filter((choice): choice is ExampleChoice => !!choice);
@@ -78,7 +84,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
       description: choice.example.file,
       detail: choice.code.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).slice(0, 3).join(' ⏎ '),
       choice,
-    })), { title: vscode.l10n.t('Examples of {0}', note.meta.title), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+    })), { title: vscode.l10n.t('Examples of {0}', note.note.title), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
     return picked?.choice;
   }
 
@@ -110,7 +116,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
   }
 
   /** Writes `code` to a free name in the examples folder, opens it and offers to run it. */
-  async function createFile(choice: { code: string; note: Note; fileName: string; example?: ExampleRef }): Promise<vscode.Uri | undefined> {
+  async function createFile(choice: { code: string; note: { id: string; category: string }; fileName: string; example?: ExampleRef }): Promise<vscode.Uri | undefined> {
     const root = workspaceRoot();
     if (!root) {
       const document = await vscode.workspace.openTextDocument({ language: 'python', content: choice.code });
@@ -119,7 +125,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
       return undefined;
     }
     const folder = vscode.workspace.getConfiguration('studyNotes.examples').get<string>('folder', EXAMPLES_FOLDER) || EXAMPLES_FOLDER;
-    const dir = path.join(path.resolve(root, folder), choice.note.category, choice.note.meta.id);
+    const dir = path.join(path.resolve(root, folder), choice.note.category, choice.note.id);
     const file = path.join(dir, await freeFileNameAsync(dir, choice.fileName));
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
@@ -129,7 +135,7 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}', file, (error as Error).message));
       return undefined;
     }
-    if (choice.example) await context.workspaceState.update(COPIES_KEY, { ...copies(), [file]: { noteId: choice.note.meta.id, file: choice.example.file } });
+    if (choice.example) await context.workspaceState.update(COPIES_KEY, { ...copies(), [file]: { noteId: choice.note.id, file: choice.example.file } });
     const uri = vscode.Uri.file(file);
     await vscode.window.showTextDocument(uri);
     const run = vscode.l10n.t('Run Example');
@@ -142,15 +148,14 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
   /** The expected output of a file: a copy made by Create Runnable Example, or an example beside its note. */
   async function expectedFor(file: string): Promise<string | undefined> {
     const copy = copies()[file];
+    const entries = copy || file.endsWith('.py') ? await exampleNotes().catch(() => []) : [];
     if (copy) {
-      const note = (await notes.getIndex()).get(copy.noteId);
-      const example = note?.meta.examples?.find((candidate) => candidate.file === copy.file);
-      if (note && example) return fs.readFile(exampleFiles(note.source, example).expected, 'utf8').catch(() => undefined);
+      const note = entries.find((entry) => entry.note.id === copy.noteId);
+      const example = note?.examples.find((candidate) => candidate.file === copy.file);
+      if (note && example) return fs.readFile(exampleFiles(note.folder, example).expected, 'utf8').catch(() => undefined);
     }
-    if (notes.isNoteFile(file.replace(/\.py$/, '.md')) || file.startsWith(notes.bundledRoot + path.sep)) {
-      return fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined);
-    }
-    return undefined;
+    const beside = entries.find((entry) => entry.folder === path.dirname(file) && entry.examples.some((example) => example.file === path.basename(file)));
+    return beside ? fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined) : undefined;
   }
 
   async function python(): Promise<string | undefined> {
@@ -261,20 +266,21 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
     async provideCompletionItems(document, position) {
       const word = completionWordAt(document.lineAt(position.line).text, position.character);
       if (!word) return [];
-      const index = await notes.getIndex();
+      const list = await exampleNotes();
       const range = new vscode.Range(position.line, word.start, position.line, position.character);
       const layout = vscode.window.activeTextEditor?.document === document ? layoutOf(vscode.window.activeTextEditor) : undefined;
       const items: vscode.CompletionItem[] = [];
-      for (const completion of snippetCompletions(index.categories.flatMap((category) => category.notes))) {
-        const note = index.get(completion.conceptId)!;
-        const code = await exampleCode(exampleFiles(completion.noteSource, completion.example).code);
+      const byId = new Map(list.map((entry) => [entry.note.id, entry.note]));
+      for (const completion of snippetCompletions(list.map((entry) => ({ id: entry.note.id, folder: entry.folder, examples: entry.examples })))) {
+        const note = byId.get(completion.conceptId)!;
+        const code = await exampleCode(exampleFiles(completion.noteFolder, completion.example).code);
         if (code === undefined) continue;
         const item = new vscode.CompletionItem(completion.label, vscode.CompletionItemKind.Snippet);
         item.insertText = new vscode.SnippetString(toSnippetText(code, layout));
         item.range = range;
         item.sortText = completion.sortText;
-        item.detail = `${note.meta.title} · ${completion.example.title}`;
-        item.documentation = new vscode.MarkdownString().appendText(note.meta.summary ?? '').appendCodeblock(toPlainText(code).split('\n').slice(0, 12).join('\n'), 'python');
+        item.detail = `${note.title} · ${completion.example.title}`;
+        item.documentation = new vscode.MarkdownString().appendText(note.summary ?? '').appendCodeblock(toPlainText(code).split('\n').slice(0, 12).join('\n'), 'python');
         items.push(item);
       }
       return items;
@@ -283,25 +289,28 @@ export function registerSnippets(context: vscode.ExtensionContext, notes: NotesS
 
   return vscode.Disposable.from(
     output,
-    notes.onDidChange(() => codeCache.clear()),
+    notes.onDidChangeNotes(() => {
+      codeCache.clear();
+      noteList = undefined;
+    }),
     { dispose: () => running.forEach((controller) => controller.abort()) },
     vscode.workspace.registerTextDocumentContentProvider(EXPECTED_SCHEME, { provideTextDocumentContent: (uri) => expectedDocs.get(uri.path) ?? '' }),
     vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file' }, codeLenses),
     vscode.languages.registerCompletionItemProvider({ language: 'python' }, completions, COMPLETION_TRIGGER.at(-1)!),
     // Both take an optional concept (id or tree node) and example file name, for links and scripts.
-    vscode.commands.registerCommand('studyNotes.insertExample', async (target?: string | TopicNode, exampleFile?: string) => {
+    vscode.commands.registerCommand('studyNotes.insertExample', async (target?: string | TreeNode, exampleFile?: string) => {
       const choice = await pickExample(target, exampleFile);
       if (choice) await insertCode(choice.code);
     }),
-    vscode.commands.registerCommand('studyNotes.createRunnableExample', async (target?: string | TopicNode, exampleFile?: string) => {
+    vscode.commands.registerCommand('studyNotes.createRunnableExample', async (target?: string | TreeNode, exampleFile?: string) => {
       const choice = await pickExample(target, exampleFile);
-      return choice ? createFile({ code: choice.code, note: choice.note, fileName: choice.example.file, example: choice.example }) : undefined;
+      return choice ? createFile({ code: choice.code, note: { id: choice.note.note.id, category: choice.note.note.category }, fileName: choice.example.file, example: choice.example }) : undefined;
     }),
     // From the note panel's code block buttons.
     vscode.commands.registerCommand('studyNotes.insertCode', (code: string, language?: string) => insertCode(code, language === 'python' || !language ? 'python' : language)),
-    vscode.commands.registerCommand('studyNotes.createRunnableCode', async (code: string, noteId: string) => {
-      const note = (await notes.getIndex()).get(noteId);
-      if (note) return createFile({ code, note, fileName: `${note.meta.id.replace(/-/g, '_')}_snippet.py` });
+    vscode.commands.registerCommand('studyNotes.createRunnableCode', async (code: string, noteKey: string) => {
+      const note = await notes.request(ResolveRequest, { target: noteKey });
+      if (note) return createFile({ code, note, fileName: `${note.id.replace(/[^\w]+/g, '_')}_snippet.py` });
       return undefined;
     }),
     vscode.commands.registerCommand('studyNotes.runExample', runFile),

@@ -1,130 +1,112 @@
-// The Study Notes topic tree: categories → concepts in the notes' order, with a filter by title,
-// tag or covered word, and error items for notes that fail to parse.
+// The Study Notes topic tree. Its rows come from the language server (categories, the user's note
+// folders, files opened as topics, and notes in natural order); this side adds the display names of
+// bundled categories, the quiz mastery, icons and commands, and a message while the server restarts.
 import * as vscode from 'vscode';
-import { sourceLocation, type Note } from '../../core/model';
-import type { Category } from '../../core/noteIndex';
+import { TreeParentRequest, TreeRequest, ResolveRequest, type TreeNode } from '../../shared/protocol';
+import type { NotesClient } from '../client/notesClient';
+import type { Feature, MasteryBoard } from '../features';
 import { categoryLabel } from '../labels';
-import type { NotesService } from '../notes/notesService';
 
-export type TopicNode = { kind: 'category'; category: Category } | { kind: 'note'; note: Note; broken: boolean };
-
-export class TopicTreeProvider implements vscode.TreeDataProvider<TopicNode> {
-  private readonly changed = new vscode.EventEmitter<TopicNode | undefined>();
+export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filter = '';
-  private describe: (note: Note) => string | undefined = () => undefined;
-  private nodes = new Map<string, TopicNode>();
 
-  constructor(private readonly notes: NotesService) {
-    notes.onDidChange(() => this.changed.fire(undefined));
-  }
+  constructor(private readonly notes: NotesClient, private readonly mastery: MasteryBoard) {}
 
-  /** Adds a per-concept progress text (the quiz's mastery) after the English title. */
-  setDescriber(describe: (note: Note) => string | undefined): void {
-    this.describe = describe;
+  refresh(): void {
     this.changed.fire(undefined);
   }
 
   setFilter(filter: string): void {
-    this.filter = filter.trim().toLowerCase();
+    this.filter = filter.trim();
     void vscode.commands.executeCommand('setContext', 'studyNotes.filtered', this.filter !== '');
-    this.changed.fire(undefined);
+    this.refresh();
   }
 
-  async getChildren(parent?: TopicNode): Promise<TopicNode[]> {
-    const index = await this.notes.getIndex();
-    if (!parent) {
-      void vscode.commands.executeCommand('setContext', 'studyNotes.empty', index.notes.length === 0);
-      return index.categories
-        .map((category) => ({ ...category, notes: category.notes.filter((note) => this.matches(note)) }))
-        .filter((category) => category.notes.length > 0)
-        .map((category) => this.remember(`category:${category.id}`, { kind: 'category', category }));
-    }
-    if (parent.kind !== 'category') return [];
-    return parent.category.notes.map((note) =>
-      this.remember(`note:${note.source}`, { kind: 'note', note, broken: note.inferred && note.problems.length > 0 }));
+  async getChildren(parent?: TreeNode): Promise<TreeNode[]> {
+    const rows = await this.notes.request(TreeRequest, { parent: parent?.id, ...(this.filter ? { filter: this.filter } : {}) }).catch(() => []);
+    if (!parent && !this.filter) void vscode.commands.executeCommand('setContext', 'studyNotes.empty', rows.length === 0);
+    return rows;
   }
 
-  /** Keeps one node object per key so that `reveal` finds what `getChildren` returned. */
-  private remember(key: string, node: TopicNode): TopicNode {
-    this.nodes.set(key, node);
-    return node;
+  async getParent(node: TreeNode): Promise<TreeNode | undefined> {
+    return (await this.notes.request(TreeParentRequest, { id: node.id }).catch(() => null)) ?? undefined;
   }
 
-  async getParent(node: TopicNode): Promise<TopicNode | undefined> {
-    if (node.kind === 'category') return undefined;
-    return this.nodes.get(`category:${node.note.category}`);
+  /** The row of a note (key, path or id), for revealing it. */
+  async nodeFor(target: string): Promise<TreeNode | undefined> {
+    const row = await this.notes.request(ResolveRequest, { target }).catch(() => null);
+    return row ? { id: row.key, kind: 'note', label: row.title, note: row } : undefined;
   }
 
-  /** The tree node of a note file, for revealing it; loads the first level if needed. */
-  async nodeForSource(file: string): Promise<TopicNode | undefined> {
-    const categories = await this.getChildren();
-    for (const category of categories) {
-      const found = (await this.getChildren(category)).find((node) => node.kind === 'note' && node.note.source === file);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  private matches(note: Note): boolean {
-    if (!this.filter) return true;
-    const { meta } = note;
-    const haystack = [meta.id, meta.title, meta.titleEn, ...(meta.tags ?? []), ...(meta.covers ?? [])];
-    return haystack.some((text) => text?.toLowerCase().includes(this.filter));
-  }
-
-  getTreeItem(node: TopicNode): vscode.TreeItem {
-    if (node.kind === 'category') {
-      const item = new vscode.TreeItem(categoryLabel(node.category.id), vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `category:${node.category.id}`;
-      item.iconPath = new vscode.ThemeIcon('folder-library');
-      item.description = String(node.category.notes.length);
-      item.contextValue = 'category';
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind !== 'note' || !node.note) {
+      const label = node.kind === 'category' && node.categoryId ? categoryLabel(node.categoryId) : node.label;
+      const expanded = node.kind === 'category' || node.kind === 'topicFile';
+      const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      item.iconPath = new vscode.ThemeIcon({ category: 'folder-library', folder: 'folder', topicFile: 'list-tree', topicCategory: 'symbol-namespace', note: 'note' }[node.kind]);
+      item.description = node.childCount === 0 ? vscode.l10n.t('empty') : String(node.childCount ?? '');
+      if (node.childCount === 0) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+      if (node.tooltip) item.tooltip = node.tooltip.join('\n');
+      item.contextValue = node.kind;
       return item;
     }
-    const { note } = node;
-    const item = new vscode.TreeItem(note.meta.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `note:${note.source}`;
-    item.resourceUri = vscode.Uri.file(sourceLocation(note.source).file);
-    if (node.broken) {
-      const problem = note.problems[0];
+    const note = node.note;
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.resourceUri = vscode.Uri.file(note.path);
+    const tooltip = new vscode.MarkdownString();
+    for (const [i, line] of (node.tooltip ?? [node.label]).entries()) {
+      if (i > 0) tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(line);
+    }
+    item.tooltip = tooltip;
+    if (note.broken && note.problem) {
+      const problem = note.problem;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.description = problem.message;
-      item.tooltip = new vscode.MarkdownString().appendText(problem.message);
       item.contextValue = 'brokenNote';
       item.command = {
         command: 'vscode.open',
         title: vscode.l10n.t('Open the Problem'),
-        arguments: [vscode.Uri.file(sourceLocation(note.source).file), { selection: new vscode.Range(problem.range.startLine, problem.range.startCharacter, problem.range.endLine, problem.range.endCharacter) }],
+        arguments: [vscode.Uri.file(note.path), { selection: new vscode.Range(problem.range.startLine, problem.range.startCharacter, problem.range.endLine, problem.range.endCharacter) }],
       };
       return item;
     }
-    item.iconPath = new vscode.ThemeIcon(note.meta.quiz?.length ? 'mortar-board' : 'note');
-    item.description = [note.meta.titleEn, this.describe(note)].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**`).appendText(note.meta.title).appendMarkdown(`**`);
-    if (note.meta.titleEn) tooltip.appendText(` · ${note.meta.titleEn}`);
-    if (note.meta.summary) tooltip.appendMarkdown('\n\n').appendText(note.meta.summary);
-    if (note.meta.tags?.length) tooltip.appendMarkdown('\n\n').appendText(note.meta.tags.map((tag) => `#${tag}`).join(' '));
-    item.tooltip = tooltip;
-    item.contextValue = 'note';
-    item.command = { command: 'studyNotes.openNote', title: vscode.l10n.t('Open Note'), arguments: [note.meta.id] };
+    const concept = this.mastery.current.get(note.id);
+    const progress = concept && concept.seen > 0
+      ? concept.due > 0 ? vscode.l10n.t('{0}% · {1} due', Math.round(concept.mastery * 100), concept.due) : vscode.l10n.t('{0}%', Math.round(concept.mastery * 100))
+      : undefined;
+    item.description = [node.description, progress].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(note.questions > 0 ? 'mortar-board' : 'note');
+    item.contextValue = note.exercises > 0 ? 'note exercise' : 'note';
+    item.command = { command: 'studyNotes.openNote', title: vscode.l10n.t('Open Note'), arguments: [note.key] };
     return item;
   }
 }
 
-export function registerTopicTree(notes: NotesService): { provider: TopicTreeProvider; disposable: vscode.Disposable } {
-  const provider = new TopicTreeProvider(notes);
+export const registerTopicTree: Feature = ({ notes, mastery }) => {
+  const provider = new TopicTreeProvider(notes, mastery);
   const view = vscode.window.createTreeView('studyNotes.topics', { treeDataProvider: provider, showCollapseAll: true });
   const revealActiveNote = async (editor: vscode.TextEditor | undefined): Promise<void> => {
-    if (!editor || !view.visible || editor.document.languageId !== 'markdown') return;
-    const node = await provider.nodeForSource(editor.document.uri.fsPath);
-    if (node) await view.reveal(node, { select: true, focus: false });
+    if (!editor || !view.visible || editor.document.languageId !== 'markdown' || !notes.isNoteFile(editor.document.uri.fsPath)) return;
+    const node = await provider.nodeFor(editor.document.uri.fsPath);
+    if (node) await view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+  };
+  const showState = (): void => {
+    view.message = notes.state === 'restarting' ? vscode.l10n.t('The notes server stopped and is restarting; the topics come back in a moment.')
+      : notes.state === 'failed' ? vscode.l10n.t('The notes server could not start, so no topics can be shown. See the "Study Notes Language Server" output.')
+        : undefined;
   };
   const disposable = vscode.Disposable.from(
     view,
+    notes.onDidChangeNotes(() => provider.refresh()),
+    notes.onDidChangeState(showState),
+    mastery.onDidChange(() => provider.refresh()),
     vscode.window.onDidChangeActiveTextEditor(revealActiveNote),
-    vscode.commands.registerCommand('studyNotes.refresh', () => notes.reload()),
+    vscode.commands.registerCommand('studyNotes.refresh', () => provider.refresh()),
     vscode.commands.registerCommand('studyNotes.filterTopics', async () => {
       const filter = await vscode.window.showInputBox({
         title: vscode.l10n.t('Filter Topics'),
@@ -134,6 +116,11 @@ export function registerTopicTree(notes: NotesService): { provider: TopicTreePro
       if (filter !== undefined) provider.setFilter(filter);
     }),
     vscode.commands.registerCommand('studyNotes.clearFilter', () => provider.setFilter('')),
+    // Internal: shows a note (key, path or id) in the tree, selected.
+    vscode.commands.registerCommand('studyNotes.revealNote', async (target: string) => {
+      const node = await provider.nodeFor(target);
+      if (node) await view.reveal(node, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
+    }),
   );
-  return { provider, disposable };
-}
+  return Object.assign(disposable, { api: { topics: provider } });
+};

@@ -1,0 +1,108 @@
+// One long Markdown file (an interview README, the seed's notes) opened as topics: its top heading
+// level below a single title gives the categories, the next level actually used gives the topics
+// — every one of them, empty ones included — and deeper headings stay inside their topic. The
+// file's own table of contents is no topic, and `#` lines in code blocks are no headings.
+import { format, type Locale } from '../messages';
+import type { Heading, NoteSummary } from '../model';
+import { plainText, slugify } from '../text';
+import { scanBody } from './bodyScan';
+import { fileTitle } from './parseNote';
+import { pathId } from './noteIds';
+import path from 'node:path';
+
+export interface TopicCategory {
+  title: string;
+  /** The category heading's line: two categories may share a title. */
+  line: number;
+}
+
+export interface TopicFile {
+  path: string;
+  /** The file's single `#` title, else its file name. */
+  title: string;
+  /** In file order; empty when the file has one level of topics. */
+  categories: TopicCategory[];
+  /** Topic summaries in file order; `folders` holds the category title, `categoryLine` its line. */
+  topics: NoteSummary[];
+}
+
+export function splitTopics(text: string, file: string, locale: Locale = 'en'): TopicFile {
+  const scan = scanBody(text, { diagramSources: false });
+  const lines = text.split('\n');
+  const headings = scan.headings.filter((heading) => !isTableOfContents(heading, scan.headings, lines));
+  let title = fileTitle(file);
+  let candidates = headings;
+  const titles = headings.filter((heading) => heading.level === 1);
+  if (titles.length === 1 && headings[0] === titles[0] && headings.some((heading) => heading.level > 1)) {
+    title = plainText(titles[0].text) || title;
+    candidates = headings.slice(1);
+  }
+  const result: TopicFile = { path: file, title, categories: [], topics: [] };
+  if (candidates.length === 0) return result;
+  const categoryLevel = Math.min(...candidates.map((heading) => heading.level));
+  const fromFirstCategory = candidates.slice(candidates.findIndex((heading) => heading.level === categoryLevel));
+  const deeper = fromFirstCategory.filter((heading) => heading.level > categoryLevel).map((heading) => heading.level);
+  const topicLevel = deeper.length > 0 ? Math.min(...deeper) : categoryLevel;
+  const fileId = pathId(path.basename(file));
+
+  let category: TopicCategory | undefined;
+  fromFirstCategory.forEach((heading, index) => {
+    if (heading.level === categoryLevel && topicLevel !== categoryLevel) {
+      category = { title: plainText(heading.text) || format(locale, 'untitledSection'), line: heading.line };
+      result.categories.push(category);
+      return;
+    }
+    if (heading.level !== topicLevel) return;
+    const next = fromFirstCategory.slice(index + 1).find((other) => other.level <= topicLevel);
+    const endLine = next?.line ?? lines.length;
+    const topicTitle = plainText(heading.text) || format(locale, 'untitledSection');
+    const links = scan.links.filter((link) => link.range.startLine >= heading.line && link.range.startLine < endLine);
+    const diagrams = scan.diagramLines.filter((line) => line >= heading.line && line < endLine).length;
+    result.topics.push({
+      key: `${file}#L${heading.line + 1}`,
+      path: file,
+      namespace: 'user',
+      root: file,
+      id: `${fileId}/${slugify(topicTitle)}`,
+      declared: false,
+      title: topicTitle,
+      folders: category ? [category.title] : [],
+      ...(category ? { categoryLine: category.line } : {}),
+      order: result.topics.length + 1,
+      tags: [],
+      related: [],
+      covers: [],
+      examples: [],
+      exercises: [],
+      quiz: [],
+      links,
+      bodyLine: heading.line,
+      endLine,
+      diagrams,
+      problemCount: 0,
+      broken: false,
+      inferred: true,
+    });
+  });
+  return result;
+}
+
+/**
+ * A table of contents: a heading made only of anchor links (`### [Python](#Python)`) or titled
+ * 目录/Contents, whose section holds nothing but list items of anchor links.
+ */
+function isTableOfContents(heading: Heading, all: readonly Heading[], lines: readonly string[]): boolean {
+  const title = heading.text.trim();
+  if (!onlyAnchorLinks(title) && !/^(目录|contents|table of contents|toc)$/i.test(plainText(title))) return false;
+  const next = all.find((other) => other.line > heading.line);
+  const section = lines.slice(heading.line + 1, next?.line ?? lines.length);
+  return section.every((line) => {
+    const item = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+    return item === '' || /^<!--.*-->$/.test(item) || onlyAnchorLinks(item);
+  });
+}
+
+function onlyAnchorLinks(text: string): boolean {
+  const rest = text.replace(/\[[^\]]*\]\(#[^)]*\)/g, '');
+  return rest !== text && /^[\s,，、|·•*-]*$/.test(rest);
+}

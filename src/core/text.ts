@@ -1,0 +1,49 @@
+// Small text helpers every part shares: escaping for HTML and Markdown, slugs, headings as plain
+// text, and the natural order used for categories, notes and topics everywhere.
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe inside HTML elements and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+}
+
+/** Text shown literally inside Markdown (hovers, completion documentation): every markup character escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (character) => `\\${character}`);
+}
+
+/** A slug that keeps Chinese and other letters readable: lower case, punctuation dropped, spaces → `-`. */
+export function slugify(text: string): string {
+  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s+/g, '-') || 'section';
+}
+
+const MAX_TITLE_SOURCE = 1000;
+
+/**
+ * A heading's Markdown as plain text: links and images keep their text, emphasis, code marks and
+ * HTML tags go, numbering stays (`[GIL](#gil) 是什么？` → `GIL 是什么？`).
+ */
+export function plainText(markdown: string): string {
+  // A title is short; a hostile megabyte-long heading is cut before any pattern looks at it.
+  return markdown.slice(0, MAX_TITLE_SOURCE)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<[^>]{0,200}>/g, '')
+    .replace(/(\*\*|__|\*|_|~~|`+)(\S(?:[^]*?\S)?)\1/g, '$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A heading that numbers a section: `1.`, `2.3`, `一、`, `（二）`, `第三章`, `IV.`. */
+export function isNumberedHeading(text: string): boolean {
+  return /^(?:\d+(?:\.\d+)*[.、)）:：]?(?:\s|$)|\d+(?:\.\d+)+|[一二三四五六七八九十百零]+[、.．:：]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百零\d]+[章节部分篇讲课]|[IVXLC]+\.\s)/.test(text.trim());
+}
+
+const collator = new Intl.Collator('zh-Hans-u-co-pinyin', { numeric: true, sensitivity: 'base' });
+
+/** Natural order: `2.` before `10.1`, Chinese by pinyin, letters without regard to case. */
+export function naturalCompare(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

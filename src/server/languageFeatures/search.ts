@@ -1,0 +1,88 @@
+// Full-text search for the extension's Search Notes: the index is built in the background once the
+// model is ready (the tree never waits for it), then kept up to date one changed note at a time.
+import type { NoteSummary } from '../../core/model';
+import type { NoteModel } from '../../core/noteModel/noteModel';
+import { SearchIndex } from '../../core/search';
+import type { SearchResult } from '../../shared/protocol';
+import { noteRow } from './noteTree';
+
+/** Notes indexed between two yields to the event loop, so requests are answered meanwhile. */
+const BATCH = 200;
+
+export class NoteSearch {
+  private readonly index = new SearchIndex();
+  /** Bumped by every rebuild, so an earlier build stops when a later one starts. */
+  private generation = 0;
+  private complete = false;
+  private readonly stale = new Set<string>();
+
+  constructor(private readonly model: NoteModel) {}
+
+  /** Starts (or restarts, after the folders changed) the background build. */
+  rebuild(): void {
+    const generation = ++this.generation;
+    this.complete = false;
+    void (async () => {
+      await this.model.ready;
+      const keys = [...this.model.all()].map((note) => note.key);
+      for (let i = 0; i < keys.length; i += BATCH) {
+        if (generation !== this.generation) return;
+        for (const key of keys.slice(i, i + BATCH)) await this.reindex(key);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      for (const key of [...this.stale]) await this.reindex(key);
+      if (generation === this.generation) this.complete = true;
+    })();
+  }
+
+  /** Notes changed: their entries are replaced (now, or when the build reaches them). */
+  changed(keys: readonly string[]): void {
+    for (const key of keys) {
+      if (this.complete) void this.reindex(key);
+      else this.stale.add(key);
+    }
+  }
+
+  private async reindex(key: string): Promise<void> {
+    this.stale.delete(key);
+    const note = this.model.get(key);
+    const text = note && !note.skipped ? await this.model.text(note) : undefined;
+    if (!note || text === undefined) {
+      this.index.remove(key);
+      return;
+    }
+    this.index.add(key, `${note.title}\n${note.titleEn ?? ''}\n${bodyOf(note, text).lines.join('\n')}`);
+  }
+
+  get ready(): boolean {
+    return this.complete;
+  }
+
+  async search(query: string, limit = 200): Promise<SearchResult> {
+    const hits = await this.index.search(query, {
+      lines: async (key) => {
+        const note = this.model.get(key);
+        const text = note ? await this.model.text(note) : undefined;
+        return note && text !== undefined ? bodyOf(note, text) : undefined;
+      },
+      priority: (key, needle) => {
+        const note = this.model.get(key);
+        if (!note) return 0;
+        return note.title.toLowerCase().includes(needle) || note.titleEn?.toLowerCase().includes(needle) ? 2 : note.namespace === 'bundled' ? 1 : 0;
+      },
+    }, limit);
+    return {
+      hits: hits.flatMap((hit) => {
+        const note = this.model.get(hit.key);
+        return note ? [{ note: noteRow(note), line: hit.line, text: hit.text.length > 300 ? `${hit.text.slice(0, 297)}…` : hit.text }] : [];
+      }),
+      partial: !this.complete,
+    };
+  }
+}
+
+/** The lines of a note's body (a topic's text is its body already), with the file line of the first. */
+function bodyOf(note: NoteSummary, text: string): { firstLine: number; lines: string[] } {
+  const lines = text.split('\n');
+  return note.endLine !== undefined ? { firstLine: note.bodyLine, lines } : { firstLine: note.bodyLine, lines: lines.slice(note.bodyLine) };
+}

@@ -1,0 +1,94 @@
+// Document symbols (a note's headings as an outline, then its quiz questions) and workspace symbols
+// (every note by id, Chinese title or English title). Both lists are capped: a file of 80,000
+// headings or a workspace of 10,000 notes answers with the first ones, not megabytes.
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
+import type { NoteSummary, ParsedNote } from '../../core/model';
+import type { NoteModel } from '../../core/noteModel/noteModel';
+import { declarationOf, toRange } from './positions';
+
+export const MAX_DOCUMENT_SYMBOLS = 2000;
+export const MAX_WORKSPACE_SYMBOLS = 500;
+
+/** Headings, nested by level, then the quiz questions under a `quiz` entry. */
+export function documentSymbols(parsed: ParsedNote): DocumentSymbol[] {
+  const roots: DocumentSymbol[] = [];
+  const open: { level: number; symbol: DocumentSymbol }[] = [];
+  // A section ends where the next heading of the same or a higher level starts, or at the end.
+  const close = (level: number, nextLine: number): void => {
+    while (open.length > 0 && open[open.length - 1].level >= level) {
+      const { symbol } = open.pop()!;
+      symbol.range.end = { line: Math.max(symbol.range.start.line, nextLine - 1), character: 0 };
+    }
+  };
+  for (const heading of parsed.headings.slice(0, MAX_DOCUMENT_SYMBOLS)) {
+    close(heading.level, heading.line);
+    const at = { start: { line: heading.line, character: 0 }, end: { line: heading.line, character: 0 } };
+    const symbol: DocumentSymbol = { name: heading.text.slice(0, 200) || '#'.repeat(heading.level), kind: SymbolKind.String, range: { ...at, end: { ...at.end } }, selectionRange: at, children: [] };
+    (open.length > 0 ? open[open.length - 1].symbol.children! : roots).push(symbol);
+    open.push({ level: heading.level, symbol });
+  }
+  close(0, Math.max(1, parsed.lineCount));
+  const questions = parsed.spans.quiz;
+  const quizKey = parsed.spans.keys.find((key) => key.value === 'quiz');
+  if (quizKey && questions.length > 0) {
+    const children = questions.slice(0, MAX_DOCUMENT_SYMBOLS).map((question, i): DocumentSymbol => ({
+      name: question.id?.value ?? `#${i + 1}`,
+      detail: parsed.summary.quiz.find((item) => item.id === question.id?.value)?.question.slice(0, 80),
+      kind: SymbolKind.Event,
+      range: toRange(question.range),
+      selectionRange: toRange(question.id?.range ?? question.range),
+    }));
+    const end = questions[questions.length - 1].range;
+    roots.unshift({
+      name: 'quiz',
+      kind: SymbolKind.Array,
+      range: toRange({ ...quizKey.range, endLine: end.endLine, endCharacter: end.endCharacter }),
+      selectionRange: toRange(quizKey.range),
+      children,
+    });
+  }
+  return roots;
+}
+
+/** How well a note matches a query typed in any of its names: 0 for no match, higher is better. */
+export function conceptScore(note: NoteSummary, query: string): number {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return 1;
+  const names = [note.id, note.title, note.titleEn ?? ''].map((name) => name.toLowerCase());
+  if (names.some((name) => name === needle)) return 4;
+  if (names.some((name) => name.startsWith(needle))) return 3;
+  if (names.some((name) => name.includes(needle))) return 2;
+  return names.some((name) => isSubsequence(needle, name)) ? 1 : 0;
+}
+
+function isSubsequence(needle: string, haystack: string): boolean {
+  let at = 0;
+  for (const character of haystack) if (character === needle[at]) at++;
+  return at === needle.length;
+}
+
+/**
+ * Notes ranked for a query: better matches first, then declared concepts before notes whose id
+ * only comes from their file name (a folder of a thousand plain notes must not bury the concepts).
+ */
+export function rankNotes(notes: Iterable<NoteSummary>, query: string, limit: number, skip: (note: NoteSummary) => boolean = () => false): NoteSummary[] {
+  const ranked: { note: NoteSummary; score: number }[] = [];
+  for (const note of notes) {
+    if (skip(note)) continue;
+    const score = conceptScore(note, query);
+    if (score > 0) ranked.push({ note, score: score * 4 + (note.declared ? 2 : 0) + (note.namespace === 'bundled' ? 1 : 0) });
+  }
+  return ranked
+    .sort((a, b) => b.score - a.score || (a.note.id < b.note.id ? -1 : a.note.id > b.note.id ? 1 : 0))
+    .slice(0, limit)
+    .map(({ note }) => note);
+}
+
+export function workspaceSymbols(model: NoteModel, query: string): SymbolInformation[] {
+  return rankNotes(model.all(), query, MAX_WORKSPACE_SYMBOLS).map((note) => ({
+    name: note.titleEn && note.titleEn !== note.title ? `${note.title} · ${note.titleEn}` : note.title,
+    kind: SymbolKind.Module,
+    containerName: `${note.id} · ${note.category ?? note.folders.join('/')}`,
+    location: declarationOf(note),
+  }));
+}
