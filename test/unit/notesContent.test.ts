@@ -1,5 +1,5 @@
-// The bundled notes are the product: every concept of the seed, complete, runnable, diagrammed and
-// quizzable. These tests hold them to that. STUDY_NOTES_NOTE_IDS=a,b limits the per-note checks.
+// The bundled notes are the product: every concept of the seed plus the notes added after it,
+// complete, runnable, diagrammed, quizzable and linked both ways. These tests hold them to that. STUDY_NOTES_NOTE_IDS=a,b limits the per-note checks.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,15 +9,25 @@ import { runExerciseTests, runPython, stdlibModules } from '../support/python';
 
 const NOTES_ROOT = path.resolve(__dirname, '../../../notes');
 
-/** The seed's table of contents, in its order. */
-const SEED_ORDER: Record<string, string[]> = {
+/**
+ * The bundled table of contents, category by category in `order`: the seed's concepts in the seed's
+ * order, then the notes added after it at the end of their categories.
+ */
+const BUNDLED_TOC: Record<string, string[]> = {
   python: ['python-list', 'python-dict', 'function-parameters', 'higher-order-functions', 'closure', 'decorator',
-    'partial-function', 'iterator', 'singleton', 'multithreading', 'thread-local', 'multiprocessing', 'coroutine'],
+    'partial-function', 'iterator', 'singleton', 'multithreading', 'thread-local', 'multiprocessing', 'coroutine',
+    'python-memory-gc', 'python-object-model'],
   spider: ['web-crawler'],
-  web: ['forward-reverse-proxy', 'tcp-handshake', 'get-post', 'session-cookie-token', 'http', 'wsgi', 'mvc', 'flask', 'django'],
-  database: ['transaction', 'distributed-transaction', 'isolation-level', 'consistent-hashing', 'cache-penetration-breakdown-avalanche'],
-  other: ['procedural-programming', 'rabbitmq', 'load-balancing'],
+  web: ['forward-reverse-proxy', 'tcp-handshake', 'get-post', 'session-cookie-token', 'http', 'wsgi', 'mvc', 'flask', 'django',
+    'https-tls'],
+  database: ['transaction', 'distributed-transaction', 'isolation-level', 'consistent-hashing', 'cache-penetration-breakdown-avalanche',
+    'mysql-index', 'redis', 'database-scaling'],
+  other: ['procedural-programming', 'rabbitmq', 'load-balancing', 'io-multiplexing', 'rate-limiting'],
 };
+
+/** Notes written after the seed; they must be at least as thorough as the seed's notes became. */
+const ADDED_NOTES = ['mysql-index', 'redis', 'database-scaling', 'python-memory-gc', 'python-object-model', 'https-tls',
+  'io-multiplexing', 'rate-limiting'];
 
 /** Diagrams the notes issue requires, as the mermaid diagram kinds each note must hold at least. */
 const REQUIRED_DIAGRAMS: Record<string, string[]> = {
@@ -34,6 +44,14 @@ const REQUIRED_DIAGRAMS: Record<string, string[]> = {
   'load-balancing': ['any'],
   coroutine: ['any'],
   multithreading: ['any'],
+  'mysql-index': ['any'],
+  redis: ['any'],
+  'database-scaling': ['any'],
+  'python-memory-gc': ['any'],
+  'python-object-model': ['any'],
+  'https-tls': ['sequenceDiagram', 'sequenceDiagram'],
+  'io-multiplexing': ['any'],
+  'rate-limiting': ['any'],
 };
 
 /** Errors the seed review lists; none may survive into the bundled notes. */
@@ -66,10 +84,10 @@ describe('bundled notes', function () {
     ({ notes } = await readBundledNotes(NOTES_ROOT));
   });
 
-  it('has every concept of the seed, in five categories and the seed order', function () {
+  it('has exactly the notes of the bundled table of contents, in five categories and its order', function () {
     if (only.size > 0) this.skip();
     const found = categoriesOf(notes);
-    assert.deepEqual(found, SEED_ORDER);
+    assert.deepEqual(found, BUNDLED_TOC);
     for (const [category, ids] of Object.entries(found)) {
       const orders = ids.map((id) => notes.find((note) => note.summary.id === id)!.summary.order);
       assert.deepEqual(orders, ids.map((_, i) => i + 1), `orders in ${category}`);
@@ -82,6 +100,37 @@ describe('bundled notes', function () {
     assert.ok(ids.length >= 100, `${ids.length} questions`);
     const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
     assert.deepEqual(repeated, []);
+  });
+
+  it('has every related link going both ways', function () {
+    // A related list is a two-way relation: if a lists b, b lists a. With STUDY_NOTES_NOTE_IDS, only
+    // links with a checked note at one end are looked at.
+    const byId = new Map(notes.map((note) => [note.summary.id, note]));
+    const oneWay: string[] = [];
+    for (const note of notes) {
+      for (const other of note.summary.related) {
+        const target = byId.get(other);
+        if (!target || (!checked(note) && !checked(target))) continue; // a missing id is reported by the validity check
+        if (!target.summary.related.includes(note.summary.id)) oneWay.push(`${note.summary.id} -> ${other} (${other} does not list ${note.summary.id})`);
+      }
+    }
+    assert.deepEqual(oneWay, []);
+  });
+
+  it('has at least 6 quiz questions and 2 examples in each note added after the seed', function () {
+    const failures: string[] = [];
+    for (const id of ADDED_NOTES.filter((id) => only.size === 0 || only.has(id))) {
+      const note = notes.find((candidate) => candidate.summary.id === id);
+      if (!note) {
+        failures.push(`${id}: not bundled`);
+        continue;
+      }
+      const quiz = note.summary.quiz.length;
+      const examples = note.summary.examples.length;
+      if (quiz < 6) failures.push(`${id}: only ${quiz} quiz questions`);
+      if (examples < 2) failures.push(`${id}: only ${examples} examples`);
+    }
+    assert.deepEqual(failures, []);
   });
 
   it('every mermaid block parses with mermaid\'s own parser', async function () {

@@ -1,12 +1,11 @@
-"""Local message table / transactional outbox with an idempotent consumer (sqlite3).
+"""本地消息表（事务发件箱）加幂等消费者（sqlite3）。
 
-1. The order row and the outgoing message are written in ONE local transaction,
-   so there is never an order without its message or a message without its order.
-2. A relay reads unsent messages, publishes them, then marks them sent. If it
-   crashes between "publish" and "mark sent", it publishes again later:
-   delivery is at-least-once.
-3. The consumer remembers processed message ids (a UNIQUE key), so a duplicate
-   has no effect: exactly-once *effect* on top of at-least-once delivery.
+1. 订单行和待发送的消息在**同一个**本地事务里写入，所以不会出现有订单没消息、
+   或者有消息没订单的情况。
+2. 投递程序读取未发送的消息，发布出去，再把它标记为已发送。如果它在“发布”和
+   “标记”之间崩溃，之后会再发布一次：投递语义是至少一次。
+3. 消费者记住处理过的消息 id（唯一键），重复的消息不产生任何效果：在至少一次
+   投递之上得到“恰好一次的效果”。
 """
 import json
 import sqlite3
@@ -22,12 +21,12 @@ CREATE TABLE stock (item TEXT PRIMARY KEY, qty INTEGER);
 CREATE TABLE processed (msg_id TEXT PRIMARY KEY);
 INSERT INTO stock VALUES ('book', 5);
 """)
-broker = []                                   # stands in for Kafka / RabbitMQ
+broker = []                                   # 代替 Kafka / RabbitMQ
 
 
 def place_order(order_id, item, fail=False):
     try:
-        with orders:                          # one local transaction
+        with orders:                          # 一个本地事务
             orders.execute("INSERT INTO orders VALUES (?, ?)", (order_id, item))
             if fail:
                 raise RuntimeError("crash before commit")
@@ -54,7 +53,7 @@ def consume():
     while broker:
         msg_id, payload = broker.pop(0)
         try:
-            with inventory:                   # dedupe + effect in one transaction
+            with inventory:                   # 去重和业务修改放在同一个事务里
                 inventory.execute("INSERT INTO processed VALUES (?)", (msg_id,))
                 inventory.execute("UPDATE stock SET qty = qty - 1 WHERE item = ?",
                                   (json.loads(payload)["item"],))
@@ -65,8 +64,8 @@ def consume():
 
 place_order(1, "book")
 place_order(2, "book", fail=True)
-relay(crash_before_mark=True)                 # message goes out, flag not set
-relay()                                       # restarted relay sends it again
+relay(crash_before_mark=True)                 # 消息已发出，但没有标记
+relay()                                       # 重启后的投递程序再发一次
 consume()
 print("orders:", orders.execute("SELECT id FROM orders").fetchall(),
       "| stock:", inventory.execute("SELECT qty FROM stock").fetchone()[0])

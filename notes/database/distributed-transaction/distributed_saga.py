@@ -1,8 +1,7 @@
-"""An orchestrated Saga: local steps with compensations, undone in reverse order.
+"""编排式 Saga：每个本地步骤都带补偿操作，失败时按相反顺序撤销。
 
-Each step commits locally at once (no global locks). If a later step fails,
-the orchestrator runs the compensations of the steps that already succeeded,
-newest first. Compensations are business undo actions, not database rollbacks.
+每一步都立即在本地提交（没有全局锁）。后面的某一步失败时，协调器对已经
+成功的步骤执行补偿，最新完成的最先补偿。补偿是业务上的反向操作，不是数据库回滚。
 """
 
 
@@ -54,7 +53,7 @@ def run_saga(shop, order):
             action(shop, order)
         except RuntimeError as exc:
             print(f"  FAIL {name} -> {exc}")
-            for done_name, undo in reversed(done):       # newest first
+            for done_name, undo in reversed(done):       # 最新完成的先补偿
                 undo(shop, order)
                 print(f"  undo {done_name}")
             return False

@@ -1,17 +1,17 @@
-"""TCC (Try-Confirm-Cancel) with the classic pitfalls handled (a simulation).
+"""处理了经典陷阱的 TCC（Try-Confirm-Cancel）模拟。
 
-Try     : check and RESERVE resources (freeze money, hold stock); nothing final yet.
-Confirm : use the reserved resources. Must be idempotent.
-Cancel  : release the reservation. Must be idempotent, must allow an "empty
-          rollback" (Cancel without Try) and must stop a late Try ("hanging").
-Each service keeps a per-transaction record (txid -> status, amount) for this.
+Try     ：检查并**预留**资源（冻结金额、占住库存），此时还没有最终生效。
+Confirm ：使用预留的资源，必须幂等。
+Cancel  ：释放预留，必须幂等，必须允许“空回滚”（没有 Try 就收到 Cancel），
+          还必须拒绝迟到的 Try（防悬挂）。
+为此每个服务都为每个事务保存一条记录（txid -> 状态, 数量）。
 """
 
 
 class ReservableResource:
     def __init__(self, name, available):
         self.name, self.available, self.frozen = name, available, 0
-        self.records = {}                          # txid -> (status, amount)
+        self.records = {}                          # txid -> (状态, 数量)
 
     def try_(self, txid, amount):
         status, _ = self.records.get(txid, (None, 0))
@@ -21,7 +21,7 @@ class ReservableResource:
             return "duplicate Try ignored"
         if self.available < amount:
             return "FAIL not enough available"
-        self.available -= amount                   # reserve, do not spend yet
+        self.available -= amount                   # 只预留，还不真正扣掉
         self.frozen += amount
         self.records[txid] = ("TRIED", amount)
         return "ok reserved"
@@ -30,18 +30,18 @@ class ReservableResource:
         status, amount = self.records[txid]
         if status == "CONFIRMED":
             return "confirm again: no-op (idempotent)"
-        self.frozen -= amount                      # the reservation is used up
+        self.frozen -= amount                      # 预留的资源被真正用掉
         self.records[txid] = ("CONFIRMED", amount)
         return "confirmed"
 
     def cancel(self, txid):
         status, amount = self.records.get(txid, (None, 0))
-        if status is None:                         # Cancel arrived, Try never did
+        if status is None:                         # Cancel 到了，Try 却从没到过
             self.records[txid] = ("CANCELLED", 0)
             return "empty rollback recorded"
         if status == "CANCELLED":
             return "cancel again: no-op (idempotent)"
-        self.available += amount                   # give the reservation back
+        self.available += amount                   # 把预留的资源还回去
         self.frozen -= amount
         self.records[txid] = ("CANCELLED", amount)
         return "released"
@@ -65,8 +65,8 @@ def run(txid, account, stock, amount, qty):
 
 account = ReservableResource("account", 100)
 stock = ReservableResource("stock", 1)
-run("t1", account, stock, 30, 1)       # both Try succeed -> Confirm both
-run("t2", account, stock, 30, 1)       # stock Try fails -> Cancel both
+run("t1", account, stock, 30, 1)       # 两个 Try 都成功 -> 两边都 Confirm
+run("t2", account, stock, 30, 1)       # 库存的 Try 失败 -> 两边都 Cancel
 
 print("t3: the Cancel reaches stock before the delayed Try")
 print("  Cancel ->", stock.cancel("t3"))

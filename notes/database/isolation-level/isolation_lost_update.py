@@ -1,7 +1,7 @@
-"""Lost update, and three ways to prevent it (sqlite3, autocommit statements).
+"""丢失更新，以及三种防止它的办法（sqlite3，自动提交的语句）。
 
-Two clients each add to a counter by "read, compute in Python, write back".
-Interleaved, the second write silently overwrites the first one.
+两个客户端都用“读出、在 Python 里计算、写回”的方式修改同一个计数。
+两者交错执行时，第二次写入会悄无声息地覆盖第一次。
 """
 import os
 import sqlite3
@@ -19,21 +19,21 @@ def stock():
     return db.execute("SELECT stock FROM item WHERE id = 1").fetchone()[0]
 
 
-# 1. The bug: read-modify-write from two clients, interleaved.
+# 1. 问题：两个客户端交错地“读-改-写”。
 reset()
-a = stock()                       # client A reads 10
-b = stock()                       # client B reads 10
-db.execute("UPDATE item SET stock = ? WHERE id = 1", (a - 1,))   # A writes 9
-db.execute("UPDATE item SET stock = ? WHERE id = 1", (b - 1,))   # B writes 9
+a = stock()                       # 客户端 A 读到 10
+b = stock()                       # 客户端 B 读到 10
+db.execute("UPDATE item SET stock = ? WHERE id = 1", (a - 1,))   # A 写入 9
+db.execute("UPDATE item SET stock = ? WHERE id = 1", (b - 1,))   # B 也写入 9
 print("read-modify-write: two sales, stock =", stock(), "(expected 8: one update lost)")
 
-# 2. Fix: let the database do the arithmetic in one atomic statement.
+# 2. 解决：让数据库在一条原子语句里完成计算。
 reset()
 for client in "AB":
     db.execute("UPDATE item SET stock = stock - 1 WHERE id = 1 AND stock > 0")
 print("atomic UPDATE stock = stock - 1: stock =", stock())
 
-# 3. Fix: optimistic locking with a version column (compare-and-set).
+# 3. 解决：用版本号列实现乐观锁（比较并设置）。
 reset()
 seen = {c: db.execute("SELECT stock, version FROM item WHERE id = 1").fetchone() for c in "AB"}
 for client in "AB":
@@ -48,9 +48,9 @@ for client in "AB":
                    (old_stock - 1, old_version))
 print("optimistic locking: stock =", stock())
 
-# 4. Fix: pessimistic locking: lock first, then read and write. MySQL/PostgreSQL
-#    lock rows with SELECT ... FOR UPDATE; SQLite locks the whole database for
-#    writing with BEGIN IMMEDIATE. Two connections to one file show the waiting.
+# 4. 解决：悲观锁，先加锁，再读和写。MySQL/PostgreSQL 用 SELECT ... FOR UPDATE
+#    锁住行；SQLite 用 BEGIN IMMEDIATE 锁住整个数据库的写入。
+#    连接同一个文件的两个连接演示了“必须等待”。
 PATH = "isolation_lost_update.db"
 if os.path.exists(PATH):
     os.remove(PATH)

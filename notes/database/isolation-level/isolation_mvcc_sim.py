@@ -1,13 +1,12 @@
-"""A toy multi-version store that shows which anomalies each isolation level allows.
+"""一个玩具多版本存储，演示每个隔离级别允许哪些异常。
 
-Reads at each level:
-  READ UNCOMMITTED : newest version, even if its writer has not committed
-  READ COMMITTED   : newest COMMITTED version at the time of each statement
-  REPEATABLE READ  : committed versions as of the transaction's snapshot
-                     (snapshot isolation, like PostgreSQL RR / InnoDB plain SELECTs)
-  SERIALIZABLE     : the same snapshot + commit-time validation: abort if anything
-                     this transaction read was changed by a transaction that
-                     committed after the snapshot (optimistic concurrency control)
+各级别的读取规则：
+  READ UNCOMMITTED ：读最新版本，即使写入它的事务还没提交
+  READ COMMITTED   ：每条语句执行时，读最新的**已提交**版本
+  REPEATABLE READ  ：读事务快照时刻的已提交版本
+                     （快照隔离，类似 PostgreSQL 的可重复读 / InnoDB 的普通 SELECT）
+  SERIALIZABLE     ：同样读快照，再加上提交时校验：如果本事务读过的数据被快照之后
+                     提交的事务改过，就中止（乐观并发控制）
 """
 LEVELS = ["READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"]
 
@@ -19,8 +18,8 @@ class Abort(Exception):
 class Store:
     def __init__(self, data):
         self.clock = 0
-        self.committed = {k: [(0, v)] for k, v in data.items()}   # key -> [(ts, value)]
-        self.dirty = {}                                           # key -> uncommitted value
+        self.committed = {k: [(0, v)] for k, v in data.items()}   # key -> [(时间戳, 值)]
+        self.dirty = {}                                           # key -> 未提交的值
 
     def begin(self, level):
         return Txn(self, level)
@@ -47,7 +46,7 @@ class Txn:
         as_of = self.store.clock if self.level in LEVELS[:2] else self.snapshot
         return self._committed(key, as_of)
 
-    def scan(self, prefix):            # a predicate read, e.g. WHERE key LIKE 'order%'
+    def scan(self, prefix):            # 谓词读，相当于 WHERE key LIKE 'order%'
         keys = set(self.store.committed) | set(self.writes)
         if self.level == "READ UNCOMMITTED":
             keys |= set(self.store.dirty)
@@ -76,7 +75,7 @@ class Txn:
 def dirty_read(level):
     s = Store({"acct": 100})
     t1, t2 = s.begin(level), s.begin(level)
-    t2.put("acct", 0)                   # not committed
+    t2.put("acct", 0)                   # 未提交
     seen = t1.get("acct")
     t2.rollback()
     return seen != 100
@@ -103,20 +102,20 @@ def phantom(level):
 
 
 def write_skew(level):
-    """Rule: at least one doctor must stay on call. Both check, both leave."""
+    """规则：至少一名医生值班。两人都先检查，然后都下班。"""
     s = Store({"alice": "on", "bob": "on"})
     t1, t2 = s.begin(level), s.begin(level)
     on_call_seen = {txn: [txn.get(d) for d in ("alice", "bob")].count("on") for txn in (t1, t2)}
-    for txn, me in ((t1, "alice"), (t2, "bob")):      # both checked before either wrote
+    for txn, me in ((t1, "alice"), (t2, "bob")):      # 两人都在对方写入之前做了检查
         if on_call_seen[txn] >= 2:
             txn.put(me, "off")
     for txn in (t1, t2):
         try:
             txn.commit()
         except Abort:
-            pass                        # the application would retry this one
+            pass                        # 应用程序会重试被中止的这个事务
     on_call = [d for d in ("alice", "bob") if s.begin("READ COMMITTED").get(d) == "on"]
-    return not on_call                  # anomaly: nobody is on call
+    return not on_call                  # 异常：没有人值班
 
 
 CHECKS = [("dirty", dirty_read), ("non-repeatable", non_repeatable_read),

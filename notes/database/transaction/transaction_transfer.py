@@ -1,7 +1,7 @@
-"""A bank transfer as one transaction in sqlite3: commit, rollback, savepoints.
+"""用 sqlite3 把一次银行转账放进一个事务：提交、回滚、保存点。
 
-isolation_level=None puts the sqlite3 module in autocommit mode, so every
-BEGIN / COMMIT / ROLLBACK / SAVEPOINT below is written out explicitly in SQL.
+isolation_level=None 让 sqlite3 模块进入自动提交模式，所以下面的
+BEGIN / COMMIT / ROLLBACK / SAVEPOINT 都用 SQL 明确写出来。
 """
 import sqlite3
 
@@ -18,21 +18,21 @@ def balances():
 def transfer(src, dst, amount):
     db.execute("BEGIN")
     try:
-        # credit first, debit second: if the debit fails, the credit must be undone
+        # 先加款、后扣款：如果扣款失败，已经成功的加款也必须撤销
         db.execute("UPDATE account SET balance = balance + ? WHERE id = ?", (amount, dst))
         db.execute("UPDATE account SET balance = balance - ? WHERE id = ?", (amount, src))
         db.execute("COMMIT")
         return "committed"
     except sqlite3.Error as exc:
-        db.execute("ROLLBACK")               # undo every change since BEGIN
+        db.execute("ROLLBACK")               # 撤销 BEGIN 以来的所有修改
         return f"rolled back ({type(exc).__name__})"
 
 
 print("start:", balances())
 print("transfer 30 :", transfer(1, 2, 30), balances())
-print("transfer 500:", transfer(1, 2, 500), balances())   # CHECK fails on the debit
+print("transfer 500:", transfer(1, 2, 500), balances())   # 扣款时违反 CHECK 约束
 
-# Savepoints: pay three bills in one transaction; one that fails is undone alone.
+# 保存点：在一个事务里支付三张账单，失败的那一张单独撤销。
 print("bills 50, 90, 20 in one transaction, one savepoint each:")
 db.execute("BEGIN")
 for bill in (50, 90, 20):
@@ -42,13 +42,13 @@ for bill in (50, 90, 20):
         db.execute("RELEASE SAVEPOINT bill")
         print(f"  bill {bill}: paid")
     except sqlite3.IntegrityError:
-        db.execute("ROLLBACK TO SAVEPOINT bill")   # undo this bill only
+        db.execute("ROLLBACK TO SAVEPOINT bill")   # 只撤销这一张账单
         db.execute("RELEASE SAVEPOINT bill")
         print(f"  bill {bill}: skipped, not enough money")
 db.execute("COMMIT")
 print("after bills :", balances())
 
-# A failed statement is not a rollback: only that statement fails, the transaction stays open.
+# 语句出错不等于回滚：失败的只是这一条语句，事务仍然开着。
 db.execute("BEGIN")
 db.execute("UPDATE account SET balance = 999 WHERE id = 2")
 try:

@@ -28,7 +28,7 @@ def work_queue(prefetch, n_msgs=8, cost=None):
             if unacked[c]:
                 progress[c] += 1
                 if progress[c] == cost[c]:
-                    unacked[c].popleft()             # basic.ack
+                    unacked[c].popleft()             # 相当于 basic.ack：确认并移出
                     progress[c] = 0
         t += 1
     return got, t

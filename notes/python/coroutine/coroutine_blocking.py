@@ -1,4 +1,4 @@
-"""One blocking call stalls the whole event loop; await or a worker thread does not."""
+"""一个阻塞调用就能卡住整个事件循环；用 await 或交给工作线程则不会。"""
 import asyncio
 import time
 
@@ -6,22 +6,22 @@ DELAY = 0.1
 
 
 async def blocking(n):
-    time.sleep(DELAY)              # blocks the thread, and so the event loop
+    time.sleep(DELAY)              # 阻塞整个线程，事件循环也随之停住
     return n
 
 
 async def cooperative(n):
-    await asyncio.sleep(DELAY)     # suspends only this coroutine
+    await asyncio.sleep(DELAY)     # 只挂起这一个协程
     return n
 
 
 async def offloaded(n):
-    await asyncio.to_thread(time.sleep, DELAY)   # runs in a worker thread (3.9+)
+    await asyncio.to_thread(time.sleep, DELAY)   # 在工作线程中执行（3.9+）
     return n
 
 
 async def ticker(stop, counter):
-    # a heartbeat: it can only tick while the loop is free to run it
+    # 心跳：只有事件循环空闲、能调度它时才会跳动
     while not stop.is_set():
         counter[0] += 1
         await asyncio.sleep(0.01)
@@ -30,7 +30,7 @@ async def ticker(stop, counter):
 async def measure(label, factory):
     stop, ticks = asyncio.Event(), [0]
     beat = asyncio.create_task(ticker(stop, ticks))
-    await asyncio.sleep(0)         # let the heartbeat start
+    await asyncio.sleep(0)         # 让心跳先启动
     ticks[0] = 0
     t0 = time.perf_counter()
     results = await asyncio.gather(*(factory(i) for i in range(3)))

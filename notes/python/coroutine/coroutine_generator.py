@@ -1,30 +1,30 @@
-"""Before async/await: generators as coroutines (send, yield from) and a toy scheduler."""
+"""async/await 出现之前：把生成器当协程用（send、yield from），以及一个玩具调度器。"""
 from collections import deque
 
 
 def averager():
     total, count, average = 0, 0, None
     while True:
-        value = yield average      # pause here; send(x) resumes with value = x
+        value = yield average      # 在这里暂停；send(x) 恢复执行，并令 value = x
         total += value
         count += 1
         average = total / count
 
 
 avg = averager()
-next(avg)                          # "prime" it: run to the first yield
+next(avg)                          # “预激”：运行到第一个 yield
 print("running average:", avg.send(10), avg.send(20), avg.send(60))
-avg.close()                        # throws GeneratorExit into it
+avg.close()                        # 向生成器内部抛入 GeneratorExit
 
 
 def sub():
     x = yield "sub asks for x"
     y = yield "sub asks for y"
-    return x + y                   # becomes StopIteration.value
+    return x + y                   # 返回值成为 StopIteration.value
 
 
 def delegator():
-    result = yield from sub()      # send() goes straight through to sub()
+    result = yield from sub()      # send() 直接透传给 sub()
     yield f"sub returned {result}"
 
 
@@ -34,7 +34,7 @@ print(d.send(1))
 print(d.send(2))
 
 
-# A round-robin scheduler: each `yield` hands control back voluntarily.
+# 轮转调度器：每个 `yield` 都是主动交还控制权。
 def task(name, steps):
     for i in range(steps):
         print(f"  {name} step {i}")
@@ -47,8 +47,8 @@ def run(tasks):
     while ready:
         current = ready.popleft()
         try:
-            next(current)          # run until its next yield
-            ready.append(current)  # not finished: back of the queue
+            next(current)          # 运行到它的下一个 yield
+            ready.append(current)  # 还没结束：放回队尾
         except StopIteration as stop:
             finished.append(stop.value)
     return finished

@@ -1,4 +1,4 @@
-"""asyncio basics: lazy coroutine objects, tasks, gather, a semaphore, timeouts and cancellation."""
+"""asyncio 基础：惰性的协程对象、Task、gather、信号量、超时与取消。"""
 import asyncio
 import time
 
@@ -10,13 +10,13 @@ async def hello():
 
 async def job(name, delay):
     print("start", name)
-    await asyncio.sleep(delay)     # suspend here, the event loop runs other tasks
+    await asyncio.sleep(delay)     # 在这里挂起，事件循环去运行其他任务
     print("end", name)
     return name.upper()
 
 
 async def limited(sem, i, state):
-    async with sem:                # at most 2 holders at a time
+    async with sem:                # 同一时刻最多 2 个任务持有
         state["active"] += 1
         state["peak"] = max(state["peak"], state["active"])
         await asyncio.sleep(0.02)
@@ -25,37 +25,37 @@ async def limited(sem, i, state):
 
 
 async def main():
-    # 1. Calling an async function only creates a coroutine object.
+    # 1. 调用 async 函数只会创建一个协程对象。
     coro = hello()
     print("called hello(), got a", type(coro).__name__)
     print("awaiting it:")
     print("  result", await coro)
 
-    # 2. create_task() schedules it; it runs when the current task yields.
+    # 2. create_task() 安排它运行；当前任务让出控制权时它才开始执行。
     task = asyncio.create_task(hello())
     print("task created, done:", task.done())
-    await asyncio.sleep(0)         # yield once to the event loop
+    await asyncio.sleep(0)         # 把控制权交还事件循环一次
     print("after sleep(0), done:", task.done(), "result:", task.result())
 
-    # 3. gather() runs awaitables concurrently, results come back in argument order.
+    # 3. gather() 并发运行多个可等待对象，结果按参数顺序返回。
     t0 = time.perf_counter()
     results = await asyncio.gather(job("a", 0.12), job("b", 0.06), job("c", 0.18))
     elapsed = time.perf_counter() - t0
-    print(results, "concurrent:", elapsed < 0.33)   # one after another would take 0.36 s
+    print(results, "concurrent:", elapsed < 0.33)   # 依次执行需要 0.36 s
 
-    # 4. A Semaphore limits how many tasks are inside a section at once.
+    # 4. Semaphore 限制同一时刻进入某段代码的任务数。
     sem = asyncio.Semaphore(2)
     state = {"active": 0, "peak": 0}
     squares = await asyncio.gather(*(limited(sem, i, state) for i in range(5)))
     print("semaphore:", squares, "peak concurrency:", state["peak"])
 
-    # 5. wait_for() cancels the awaitable when the timeout expires.
+    # 5. 超时后 wait_for() 会取消被等待的对象。
     try:
         await asyncio.wait_for(asyncio.sleep(10), timeout=0.05)
-    except asyncio.TimeoutError as exc:   # the built-in TimeoutError since 3.11
+    except asyncio.TimeoutError as exc:   # 从 3.11 起它就是内置的 TimeoutError
         print("wait_for raised", type(exc).__name__)
 
-    # 6. cancel() throws CancelledError into the task at its current await.
+    # 6. cancel() 在任务当前的 await 处抛入 CancelledError。
     slow = asyncio.create_task(asyncio.sleep(10))
     await asyncio.sleep(0)
     slow.cancel()

@@ -18,6 +18,7 @@ def log_calls(func):
 
 @log_calls
 def add(a, b):
+    # 这个文档字符串会原样打印出来（用来检查 wraps 是否保留了它），所以保留英文原文
     """Add two numbers."""
     return a + b
 
@@ -41,7 +42,7 @@ def bare(func):
 
 @bare
 def sub(a, b):
-    """Subtract b from a."""
+    """从 a 中减去 b。"""
     return a - b
 
 

@@ -1,19 +1,19 @@
-"""threading.local: one shared object, a separate attribute namespace per thread."""
+"""threading.local：对象只有一个，属性却每个线程各有一份。"""
 import threading
 
-ctx = threading.local()            # a module-level object that every thread can reach
+ctx = threading.local()            # 模块级对象，每个线程都能访问到
 results = {}
-barrier = threading.Barrier(3)     # make the three threads overlap in time
+barrier = threading.Barrier(3)     # 让三个线程在时间上重叠
 
 
 def greet():
-    # Deep in the call chain: `user` is not passed in, it is read from ctx.
+    # 位于调用链深处：`user` 不是传进来的，而是从 ctx 里读出来的。
     return f"hello, {ctx.user}"
 
 
 def handle(user):
-    ctx.user = user                # visible only to the current thread
-    barrier.wait()                 # now all three threads have set ctx.user
+    ctx.user = user                # 只有当前线程看得见
+    barrier.wait()                 # 走到这里时，三个线程都已经设置了 ctx.user
     results[user] = f"{threading.current_thread().name}: {greet()}"
 
 
@@ -29,8 +29,8 @@ for user in ("alice", "bob", "carol"):
 print("main thread has ctx.user:", hasattr(ctx, "user"))
 
 
-# A subclass of threading.local: __init__ runs again in every thread that
-# touches the object, with the arguments given to the constructor.
+# threading.local 的子类：每个用到这个对象的线程都会再执行一次 __init__，
+# 参数就是构造时传入的那一组。
 init_calls = []
 
 
@@ -44,14 +44,14 @@ class Counter(threading.local):
         return self.value
 
 
-counter = Counter(100)             # __init__ runs now, in MainThread
+counter = Counter(100)             # __init__ 此刻在 MainThread 中执行
 counter.bump()
 per_thread = {}
 
 
 def work(times):
     for _ in range(times):
-        last = counter.bump()      # first access in this thread runs __init__(100)
+        last = counter.bump()      # 本线程第一次访问时会执行 __init__(100)
     per_thread[threading.current_thread().name] = last
 
 

@@ -1,4 +1,4 @@
-"""asyncio tasks share one thread: threading.local mixes them up, ContextVar does not."""
+"""asyncio 的任务共用一个线程：threading.local 会把它们的数据混在一起，ContextVar 不会。"""
 import asyncio
 import contextvars
 import threading
@@ -8,14 +8,14 @@ request_id = contextvars.ContextVar("request_id", default="-")
 
 
 def log(msg):
-    # a helper far down the call chain reads the current request id
+    # 调用链深处的辅助函数读取当前请求 ID
     return f"[{request_id.get()}] {msg}"
 
 
 async def handle(rid, delay):
-    tl.rid = rid                  # every task writes the SAME thread's namespace
-    request_id.set(rid)           # every task writes ITS OWN context copy
-    await asyncio.sleep(delay)    # the other task runs meanwhile
+    tl.rid = rid                  # 所有任务写的都是同一个线程的命名空间
+    request_id.set(rid)           # 每个任务写的是它自己的上下文副本
+    await asyncio.sleep(delay)    # 这期间另一个任务在运行
     return f"{rid}: threading.local={tl.rid} ContextVar={request_id.get()}"
 
 
@@ -28,20 +28,21 @@ async def main():
 asyncio.run(main())
 print("main sees:", request_id.get())
 
-# set() returns a Token; reset(token) restores the previous value.
+# set() 返回一个 Token；reset(token) 恢复到之前的值。
 token = request_id.set("outer")
 print("after set:", request_id.get())
 request_id.reset(token)
 print("after reset:", request_id.get())
 
-# copy_context() + Context.run(): changes stay inside the copied context.
+# copy_context() + Context.run()：修改只留在复制出来的上下文里。
 ctx = contextvars.copy_context()
 ctx.run(request_id.set, "inside-copy")
 print("copy has:", ctx[request_id], "| current has:", request_id.get())
 
 
-# Plain threads start with an empty context (default value),
-# asyncio.to_thread() copies the caller's context into the worker thread.
+# 默认构建（有 GIL）中，普通线程从空上下文开始（读到默认值）；
+# 3.14 的自由线程构建默认复制调用方的上下文（见 sys.flags.thread_inherit_context）。
+# asyncio.to_thread() 则总是把调用方的上下文复制到工作线程。
 def show():
     return request_id.get()
 

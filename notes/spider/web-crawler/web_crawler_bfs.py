@@ -1,4 +1,4 @@
-"""A polite breadth-first crawler (urllib + html.parser + robotparser) against a local test site."""
+"""一个守礼貌的广度优先爬虫（urllib + html.parser + robotparser），抓取本地的测试站点。"""
 import threading
 import time
 from collections import deque
@@ -9,7 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import ProxyHandler, Request, build_opener
 from urllib.robotparser import RobotFileParser
 
-# ---------------------------------------------------------------- the local test site
+# ---------------------------------------------------------------- 本地测试站点
 PAGES = {
     "/robots.txt": ("text/plain", "User-agent: *\nDisallow: /private\n"),
     "/": ("text/html", """<html><head><title>Home</title></head><body>
@@ -39,16 +39,16 @@ class Site(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):      # keep stderr quiet
+    def log_message(self, *args):      # 不往 stderr 打日志
         pass
 
 
-# ---------------------------------------------------------------- the crawler
+# ---------------------------------------------------------------- 爬虫
 class LinkParser(HTMLParser):
-    """Collects the <title> text and every <a href>."""
+    """收集 <title> 的文本和所有 <a href>。"""
 
     def __init__(self):
-        super().__init__()             # convert_charrefs=True: &amp; becomes &
+        super().__init__()             # convert_charrefs=True：&amp; 会变成 &
         self.links, self.title, self._in_title = [], "", False
 
     def handle_starttag(self, tag, attrs):
@@ -69,7 +69,7 @@ class LinkParser(HTMLParser):
 
 
 USER_AGENT = "study-notes-bot/1.0 (+https://example.com/bot)"
-opener = build_opener(ProxyHandler({}))    # ignore any proxy set in the environment
+opener = build_opener(ProxyHandler({}))    # 忽略环境变量里设置的代理
 
 
 def fetch(url):
@@ -78,7 +78,7 @@ def fetch(url):
         with opener.open(req, timeout=5) as resp:
             charset = resp.headers.get_content_charset() or "utf-8"
             return resp.status, resp.headers.get_content_type(), resp.read().decode(charset, "replace")
-    except HTTPError as err:               # 4xx / 5xx arrive as exceptions
+    except HTTPError as err:               # 4xx / 5xx 以异常的形式返回
         err.close()
         return err.code, None, ""
 
@@ -94,7 +94,7 @@ def crawl(start, max_pages=20, delay=0.01):
     frontier, seen, crawled = deque([start]), {start}, []
     while frontier and len(crawled) < max_pages:
         url = frontier.popleft()
-        time.sleep(delay)                  # politeness: pause between requests to one host
+        time.sleep(delay)                  # 礼貌：对同一主机的两次请求之间停顿一下
         status, ctype, html = fetch(url)
         crawled.append(path_of(url))
         if status != 200 or ctype != "text/html":
@@ -104,7 +104,7 @@ def crawl(start, max_pages=20, delay=0.01):
         parser.feed(html)
         print(f"fetch {path_of(url)} -> {status} title={parser.title!r} links={len(parser.links)}")
         for href in parser.links:
-            link, _fragment = urldefrag(urljoin(url, href))   # absolute, without #fragment
+            link, _fragment = urldefrag(urljoin(url, href))   # 绝对地址，去掉 #片段
             parts = urlsplit(link)
             if parts.scheme not in ("http", "https"):
                 print(f"  skip (not http): {link}")

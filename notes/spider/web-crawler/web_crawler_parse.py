@@ -1,19 +1,19 @@
-"""Crawler building blocks that need no network: URL handling, HTML extraction, robots.txt,
-a Bloom filter for "seen" URLs and a backoff schedule."""
+"""不需要网络的爬虫组件：URL 处理、HTML 提取、robots.txt、
+记录“已见过”URL 的布隆过滤器，以及退避重试的时间表。"""
 import hashlib
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-# 1. Resolve relative links against the page they appear on.
+# 1. 以链接所在页面为基准解析相对链接。
 base = "http://a.com/x/y.html"
 for href in ["z.html", "/z.html", "../z", "//cdn.b.com/s.js", "?page=2", "#top"]:
     print(f"urljoin({href!r:20}) -> {urljoin(base, href)}")
 
 
-# 2. Normalise URLs so that one page is stored once.
+# 2. 规范化 URL，让同一个页面只保存一次。
 def normalize(url):
-    url, _fragment = urldefrag(url)                       # #fragment never reaches the server
+    url, _fragment = urldefrag(url)                       # #片段永远不会发到服务器
     parts = urlsplit(url)
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
     port = parts.port
@@ -27,7 +27,7 @@ print("normalised:", sorted({normalize(u) for u in variants}))
 print("port kept:", normalize("https://example.com:8443/a?b=1"))
 
 
-# 3. Extract structured data with the standard-library parser.
+# 3. 用标准库的解析器提取结构化数据。
 class ProductParser(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -53,9 +53,9 @@ parser = ProductParser()
 parser.feed(html)
 print("products:", [(i["name"], float(i["price"])) for i in parser.items])
 
-# 4. robots.txt: groups per User-agent, the "*" group is the fallback.
-#    (urllib.robotparser applies the first matching rule in file order, while
-#    RFC 9309 says the longest match wins: list specific Allow lines first.)
+# 4. robots.txt：按 User-agent 分组，"*" 组是兜底。
+#    （urllib.robotparser 按文件顺序采用第一条匹配的规则，而
+#    RFC 9309 规定最长匹配优先：所以把具体的 Allow 行写在前面。）
 robots = RobotFileParser()
 robots.parse("""User-agent: *
 Disallow: /private
@@ -68,8 +68,8 @@ for agent, path in [("mybot", "/public"), ("mybot", "/private/x"), ("badbot", "/
 print("crawl delay for mybot:", robots.crawl_delay("mybot"))
 
 
-# 5. A Bloom filter: a compact "have I seen this URL?" set that may say "yes"
-#    for a URL it has never seen (false positive) but never "no" for one it has.
+# 5. 布隆过滤器：一个紧凑的“这个 URL 见过吗？”集合。对从没见过的 URL
+#    它可能误答“见过”（假阳性），但对见过的 URL 绝不会答“没见过”。
 class BloomFilter:
     def __init__(self, bits, hashes):
         self.size, self.k, self.bits = bits, hashes, bytearray(bits // 8 + 1)
@@ -97,6 +97,6 @@ print("every added URL reported as seen:", all(url in bloom for url in added))
 print("false positives among 1000 new URLs:", false_positives, "| below 3%:", false_positives < 30)
 print("bytes used:", len(bloom.bits))
 
-# 6. Exponential backoff between retries (real crawlers add random jitter).
+# 6. 重试之间的指数退避（真实的爬虫还会加上随机抖动）。
 base_delay, cap = 0.5, 10.0
 print("backoff schedule:", [min(cap, base_delay * 2 ** attempt) for attempt in range(6)])

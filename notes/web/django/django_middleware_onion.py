@@ -1,9 +1,8 @@
-"""Django-style middleware: an onion of get_response callables (a simulation).
+"""Django 风格的中间件：由一层层 get_response 可调用对象组成的洋葱（一个模拟）。
 
-Each middleware class is built once at startup with the next layer's callable
-(get_response). On a request it runs its "before" code, calls get_response,
-then runs its "after" code. A layer may return a response without calling
-get_response: the inner layers and the view are then skipped.
+每个中间件类在启动时只实例化一次，构造时拿到内层的可调用对象（get_response）。
+处理请求时，它先执行自己的“前置”代码，再调用 get_response，然后执行“后置”代码。
+某一层也可以不调用 get_response 直接返回响应：这时更内层的中间件和视图都会被跳过。
 """
 
 
@@ -34,7 +33,7 @@ class AuthMiddleware:
     def __call__(self, request):
         print("auth: before")
         if not request.get("user"):
-            return HttpResponse("Forbidden", 403, "Forbidden")   # short-circuit
+            return HttpResponse("Forbidden", 403, "Forbidden")   # 短路：直接返回，不再往里走
         response = self.get_response(request)
         print("auth: after")
         return response
@@ -45,13 +44,13 @@ def hello_view(request):
     return HttpResponse(f"hello {request['user']}")
 
 
-# settings.MIDDLEWARE: the first entry is the OUTERMOST layer.
+# settings.MIDDLEWARE：列表中的第一项是最外层。
 MIDDLEWARE = [TimingMiddleware, AuthMiddleware]
 
 
 def load_middleware(view):
     handler = view
-    for middleware_class in reversed(MIDDLEWARE):   # wrap from the inside out
+    for middleware_class in reversed(MIDDLEWARE):   # 从内向外逐层包装
         handler = middleware_class(handler)
     return handler
 

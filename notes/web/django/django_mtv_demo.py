@@ -1,15 +1,15 @@
-"""Django's MTV in miniature, standard library only (a simulation, not real Django).
+"""只用标准库实现的迷你版 Django MTV（一个模拟，不是真正的 Django）。
 
-- urlpatterns + path converters  ~ django.urls.path / resolve / reverse
-- Book model over sqlite3         ~ models.Model with a tiny manager
-- views return HttpResponse-like objects
-- a template engine with {{ var }}, {{ obj.attr }}, {% for %} and auto-escaping
+- urlpatterns + 路径转换器       ~ django.urls.path / resolve / reverse
+- 基于 sqlite3 的 Book 模型      ~ 带一个极简 manager 的 models.Model
+- 视图返回类似 HttpResponse 的对象
+- 一个支持 {{ var }}、{{ obj.attr }}、{% for %} 和自动转义的模板引擎
 """
 import html
 import re
 import sqlite3
 
-# ---------------------------------------------------------------- Model
+# ---------------------------------------------------------------- 模型（Model）
 conn = sqlite3.connect(":memory:")
 conn.execute("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT, year INTEGER)")
 conn.executemany("INSERT INTO book (title, year) VALUES (?, ?)",
@@ -24,7 +24,7 @@ class Book:
     def __init__(self, id, title, year):
         self.id, self.title, self.year = id, title, year
 
-    class objects:                       # a very small "manager"
+    class objects:                       # 一个极简的“manager”
         @staticmethod
         def all():
             rows = conn.execute("SELECT id, title, year FROM book ORDER BY id")
@@ -38,7 +38,7 @@ class Book:
             return Book(*row)
 
 
-# ---------------------------------------------------------------- Template
+# ---------------------------------------------------------------- 模板（Template）
 def lookup(context, dotted):
     value = context
     for part in dotted.split("."):
@@ -52,7 +52,7 @@ def render(template, context):
         return "".join(render(inner, {**context, var: item}) for item in lookup(context, seq))
 
     template = re.sub(r"{% for (\w+) in ([\w.]+) %}(.*?){% endfor %}", expand_for, template, flags=re.S)
-    # auto-escaping: every {{ value }} goes through html.escape, like Django templates
+    # 自动转义：和 Django 模板一样，每个 {{ value }} 都先经过 html.escape
     return re.sub(r"{{ ([\w.]+) }}", lambda m: html.escape(str(lookup(context, m.group(1)))), template)
 
 
@@ -62,7 +62,7 @@ TEMPLATES = {
 }
 
 
-# ---------------------------------------------------------------- Views
+# ---------------------------------------------------------------- 视图（View）
 class HttpResponse:
     def __init__(self, content, status=200):
         self.content, self.status = content, status
@@ -75,12 +75,12 @@ def book_list(request):
 def book_detail(request, pk):
     try:
         book = Book.objects.get(pk=pk)
-    except DoesNotExist:                   # what get_object_or_404 does for you
+    except DoesNotExist:                   # get_object_or_404 替你做的就是这件事
         return HttpResponse("Not Found", status=404)
     return HttpResponse(render(TEMPLATES["book_detail.html"], {"book": book}))
 
 
-# ---------------------------------------------------------------- URLconf
+# ---------------------------------------------------------------- URL 配置（URLconf）
 CONVERTERS = {"int": (r"[0-9]+", int), "str": (r"[^/]+", str), "slug": (r"[-a-zA-Z0-9_]+", str)}
 
 

@@ -1,6 +1,6 @@
-"""Lazy QuerySets and the N+1 problem, shown with sqlite3 (a simulation of Django's ORM).
+"""惰性 QuerySet 与 N+1 问题，用 sqlite3 演示（模拟 Django 的 ORM）。
 
-A trace callback counts every SELECT that really reaches the database.
+用一个 trace 回调统计真正发到数据库的每一条 SELECT。
 """
 import sqlite3
 
@@ -23,8 +23,8 @@ class Author:
         self._books = None
 
     @property
-    def books(self):                       # reverse foreign key: author.book_set
-        if self._books is None:            # not prefetched -> one query per author
+    def books(self):                       # 反向外键：相当于 author.book_set
+        if self._books is None:            # 没有预取 -> 每个作者一条查询
             rows = conn.execute("SELECT id, title, author_id FROM book WHERE author_id = ? ORDER BY id",
                                 (self.id,))
             self._books = [Book(*r) for r in rows]
@@ -37,29 +37,29 @@ class Book:
         self._author = author
 
     @property
-    def author(self):                      # forward foreign key: book.author
-        if self._author is None:           # not loaded -> one query per book
+    def author(self):                      # 正向外键：book.author
+        if self._author is None:           # 没有加载 -> 每本书一条查询
             row = conn.execute("SELECT id, name FROM author WHERE id = ?", (self.author_id,)).fetchone()
             self._author = Author(*row)
         return self._author
 
 
 class BookQuerySet:
-    """Builds SQL lazily. Nothing runs until the QuerySet is evaluated."""
+    """惰性地构造 SQL：在 QuerySet 被求值之前，什么都不执行。"""
 
     def __init__(self, where=(), params=(), related=False):
         self.where, self.params, self.related = where, params, related
         self._cache = None
 
-    def filter(self, **kw):                 # returns a NEW QuerySet, no query
+    def filter(self, **kw):                 # 返回一个新的 QuerySet，不查询
         (field, value), = kw.items()
         return BookQuerySet(self.where + (f"book.{field} = ?",), self.params + (value,), self.related)
 
-    def select_related(self, name):         # JOIN the author into the same query
+    def select_related(self, name):         # 用 JOIN 在同一条查询里带出作者
         return BookQuerySet(self.where, self.params, related=True)
 
     def _fetch(self):
-        if self._cache is None:             # evaluated once, then cached
+        if self._cache is None:             # 只求值一次，之后使用缓存
             cols = "book.id, book.title, book.author_id"
             sql = f"SELECT {cols}{', author.name' if self.related else ''} FROM book"
             if self.related:
@@ -108,7 +108,7 @@ def authors_prefetch():
     marks = ", ".join("?" * len(ids))
     rows = conn.execute(f"SELECT id, title, author_id FROM book WHERE author_id IN ({marks}) ORDER BY id", ids)
     by_author = {a.id: [] for a in authors}
-    for r in rows:                          # join in Python, like prefetch_related
+    for r in rows:                          # 在 Python 里拼接，和 prefetch_related 一样
         by_author[r[2]].append(Book(*r))
     for a in authors:
         a._books = by_author[a.id]

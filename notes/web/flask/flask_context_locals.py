@@ -1,9 +1,8 @@
-"""How Flask's global-looking `request` and `g` work: context-local proxies.
+"""Flask 里看起来像全局变量的 `request` 和 `g` 是怎么工作的：上下文局部代理。
 
-A simulation with contextvars (modern Flask/Werkzeug also build on contextvars).
-Each request pushes its own context, so two requests handled at the same time
-in two threads never see each other's data, even though the view function
-reads the same module-level name `request`.
+这里用 contextvars 模拟（新版 Flask/Werkzeug 本身也建立在 contextvars 之上）。
+每个请求都会推入自己的上下文，所以两个线程同时处理的两个请求永远看不到对方的数据，
+尽管视图函数读的是同一个模块级名字 `request`。
 """
 import contextvars
 import threading
@@ -13,7 +12,7 @@ _cv_g = contextvars.ContextVar("g")
 
 
 class LocalProxy:
-    """Forwards attribute access to whatever object the context variable holds now."""
+    """把属性访问转发给上下文变量此刻保存的那个对象。"""
 
     def __init__(self, var, what):
         object.__setattr__(self, "_var", var)
@@ -63,23 +62,23 @@ class App:
         return f
 
     def handle(self, path, args, view):
-        # "push" the contexts: every request gets a fresh request object and g
+        # “推入”上下文：每个请求都得到一个新的 request 对象和新的 g
         tokens = (_cv_request.set(Request(path, args)), _cv_g.set(Namespace()))
         try:
             rv = None
             for f in self.before:
                 rv = f()
-                if rv is not None:          # a hook may answer early, skipping the view
+                if rv is not None:          # 钩子可以提前给出响应，跳过视图
                     break
             if rv is None:
                 rv = view()
-            for f in reversed(self.after):  # after_request hooks run in reverse order
+            for f in reversed(self.after):  # after_request 钩子按注册的逆序执行
                 rv = f(rv)
             return rv
         finally:
             for f in reversed(self.teardown):
                 f()
-            _cv_g.reset(tokens[1])          # "pop" the contexts
+            _cv_g.reset(tokens[1])          # “弹出”上下文
             _cv_request.reset(tokens[0])
 
 
@@ -103,7 +102,7 @@ def close_db():
     app.log.append(f"teardown {request.path}")
 
 
-def profile():                      # the view reads the "global" request and g
+def profile():                      # 视图读取“全局的” request 和 g
     return f"200 {g.user} is viewing {request.path}"
 
 
@@ -111,13 +110,13 @@ print(app.handle("/me", {"user": "ada"}, profile))
 print(app.handle("/me", {}, profile))
 print("teardown log:", app.log)
 
-# Two requests at the same time in two threads: each sees only its own request.
+# 两个线程同时处理两个请求：每个线程只能看到自己的请求。
 barrier = threading.Barrier(2)
 results = {}
 
 
 def slow_view():
-    barrier.wait()                  # both requests are now inside their views
+    barrier.wait()                  # 此时两个请求都已进入各自的视图
     return f"200 {g.user} is viewing {request.path}"
 
 
@@ -135,6 +134,6 @@ for name in sorted(results):
     print(f"thread {name}: {results[name]}")
 
 try:
-    request.path                    # no request is being handled here
+    request.path                    # 这里没有正在处理的请求
 except RuntimeError as exc:
     print("outside a request:", type(exc).__name__, "-", exc)

@@ -1,11 +1,11 @@
-"""A miniature Flask, standard library only (a simulation, not real Flask).
+"""只用标准库写的迷你 Flask（一个模拟，不是真正的 Flask）。
 
-What it copies from Flask:
-- @app.route(rule, methods=...) registers the view in a URL map when the module
-  is imported; nothing runs until a request arrives.
-- Rules may contain converters such as <int:user_id>.
-- A known path with the wrong method gives 405, an unknown path gives 404.
-- The app object is a WSGI callable: app(environ, start_response).
+它从 Flask 照搬了这几点：
+- @app.route(rule, methods=...) 在模块被导入时就把视图登记到 URL 映射里；
+  在请求到来之前，视图一行都不会执行。
+- 规则里可以带转换器，例如 <int:user_id>。
+- 路径存在但方法不对返回 405，路径不存在返回 404。
+- 应用对象是一个 WSGI 可调用对象：app(environ, start_response)。
 """
 import json
 import re
@@ -21,12 +21,12 @@ REASONS = {200: "OK", 201: "CREATED", 404: "NOT FOUND", 405: "METHOD NOT ALLOWED
 class MiniFlask:
     def __init__(self, import_name):
         self.import_name = import_name
-        self.url_map = []   # (rule, regex, converters, methods, view)
+        self.url_map = []   # (规则, 正则, 转换器, 允许的方法, 视图)
 
     def route(self, rule, methods=("GET",)):
         def decorator(view):
             self.add_url_rule(rule, view, methods)
-            return view                      # the function itself is unchanged
+            return view                      # 原样返回函数本身，不做包装
         return decorator
 
     def add_url_rule(self, rule, view, methods):
@@ -58,10 +58,10 @@ class MiniFlask:
     def make_response(self, rv):
         if not isinstance(rv, tuple):
             rv = (rv,)
-        body = rv[0]                                   # Flask accepts body,
-        status = rv[1] if len(rv) > 1 else 200         # (body, status) or
+        body = rv[0]                                   # Flask 接受 body、
+        status = rv[1] if len(rv) > 1 else 200         # (body, status) 或
         headers = rv[2] if len(rv) > 2 else {}         # (body, status, headers)
-        if isinstance(body, dict):            # Flask also turns a dict into JSON
+        if isinstance(body, dict):            # Flask 也会把 dict 转成 JSON
             body, ctype = json.dumps(body), "application/json"
         else:
             ctype = "text/plain; charset=utf-8"
@@ -74,7 +74,7 @@ class MiniFlask:
         start_response(status, headers)
         return [body]
 
-    def __call__(self, environ, start_response):     # WSGI entry point
+    def __call__(self, environ, start_response):     # WSGI 入口
         return self.wsgi_app(environ, start_response)
 
 
@@ -104,7 +104,7 @@ print(f"registered at import time: {len(app.url_map)} rules")
 
 
 def call(method, path):
-    """Call the WSGI app directly, the way a WSGI server or test client does."""
+    """像 WSGI 服务器或测试客户端那样，直接调用这个 WSGI 应用。"""
     environ = {"REQUEST_METHOD": method, "PATH_INFO": path}
     setup_testing_defaults(environ)
     seen = {}
@@ -124,7 +124,7 @@ for method, path in [("GET", "/"), ("GET", "/users/1"), ("GET", "/users/abc"),
 
 
 class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args):   # keep stdout/stderr clean
+    def log_message(self, format, *args):   # 不打印访问日志，保持 stdout/stderr 干净
         pass
 
 

@@ -1,6 +1,6 @@
-"""A tiny forward proxy used by a client: absolute-form requests, egress filtering, caching,
-an anonymous mode (no X-Forwarded-For), and a CONNECT tunnel that only relays bytes.
-The names origin.test and blocked.test are resolved by the proxy's own table to 127.0.0.1."""
+"""客户端使用的一个迷你正向代理：绝对形式的请求目标、出口过滤、缓存、
+匿名模式（不加 X-Forwarded-For），以及只转发字节的 CONNECT 隧道。
+域名 origin.test 和 blocked.test 由代理自己的映射表解析到 127.0.0.1。"""
 import http.client
 import selectors
 import socket
@@ -33,13 +33,13 @@ class Origin(Quiet):
 
 
 class ForwardProxy(Quiet):
-    hosts = {}                        # the proxy's own name resolution (a stand-in for DNS)
-    blocked = {"blocked.test"}        # egress policy
+    hosts = {}                        # 代理自己的域名解析（代替 DNS）
+    blocked = {"blocked.test"}        # 出口访问策略
     cache = {}
 
     def do_GET(self):
         proxy_log.append(f"GET {self.path}")
-        url = urlsplit(self.path)     # a client talking to a proxy sends the full URL
+        url = urlsplit(self.path)     # 客户端对代理说话时发送完整的 URL
         if url.hostname in self.blocked:
             self.reply(403, "blocked by company policy")
             return
@@ -49,7 +49,7 @@ class ForwardProxy(Quiet):
         host, port = self.hosts[url.hostname]
         conn = http.client.HTTPConnection(host, port, timeout=5)
         try:
-            # origin-form target, and no X-Forwarded-For: this proxy hides its clients
+            # 对源站使用 origin-form（只有路径），也不加 X-Forwarded-For：这个代理隐藏了它的客户端
             conn.request("GET", url.path or "/", headers={"Host": url.netloc, "Via": "1.1 corp-proxy"})
             resp = conn.getresponse()
             body = resp.read().decode()
@@ -65,8 +65,8 @@ class ForwardProxy(Quiet):
         self.send_response(200, "Connection Established")
         self.end_headers()
         self.close_connection = True
-        # From here on the proxy copies bytes in both directions without reading them
-        # (with HTTPS they would be TLS records it cannot decrypt).
+        # 从这里开始，代理只在两个方向上原样复制字节，不解析内容
+        # （如果是 HTTPS，这些字节就是它无法解密的 TLS 记录）。
         with selectors.DefaultSelector() as sel, upstream:
             sel.register(self.connection, selectors.EVENT_READ, upstream)
             sel.register(upstream, selectors.EVENT_READ, self.connection)
@@ -95,7 +95,7 @@ if __name__ == "__main__":
     threads = [serve(s) for s in servers]
     phost, pport = proxy.server_address
     try:
-        # Plain HTTP through the proxy: connect to the PROXY, ask for the full URL.
+        # 经代理访问普通 HTTP：连接的是代理，请求行里写完整的 URL。
         for attempt in ("1st", "2nd"):
             conn = http.client.HTTPConnection(phost, pport, timeout=5)
             conn.request("GET", "http://origin.test/hello", headers={"Host": "origin.test"})
@@ -110,7 +110,7 @@ if __name__ == "__main__":
         print(f"GET http://blocked.test/ -> {resp.status} {resp.read().decode()!r}")
         conn.close()
 
-        # A tunnel, as HTTPS clients use: CONNECT first, then talk to the origin through it.
+        # 隧道（HTTPS 客户端就是这样用的）：先发 CONNECT，再通过隧道和源站通信。
         conn = http.client.HTTPConnection(phost, pport, timeout=5)
         conn.set_tunnel("origin.test", 80)
         conn.request("GET", "/secret")

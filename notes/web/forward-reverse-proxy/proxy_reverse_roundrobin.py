@@ -1,5 +1,5 @@
-"""A tiny reverse proxy: one public entry point, round-robin over backends, failover,
-X-Forwarded-For, a Via header and a cache for static files. Everything runs on 127.0.0.1."""
+"""一个迷你反向代理：唯一的公开入口、在后端之间轮询、故障转移、
+X-Forwarded-For、Via 首部，以及静态文件缓存。全部运行在 127.0.0.1 上。"""
 import http.client
 import socket
 import threading
@@ -35,7 +35,7 @@ def make_backend(name):
 
 
 class ReverseProxy(Quiet):
-    backends = []                  # [(name, (host, port))]
+    backends = []                  # [(名字, (主机, 端口))]
     down = set()
     events = []
     cache = {}
@@ -43,7 +43,7 @@ class ReverseProxy(Quiet):
     counter = 0
 
     def pick(self):
-        with self.lock:            # round robin over the backends not marked down
+        with self.lock:            # 在没有被标记为下线的后端之间轮询
             for _ in range(len(self.backends)):
                 name, addr = self.backends[ReverseProxy.counter % len(self.backends)]
                 ReverseProxy.counter += 1
@@ -64,12 +64,12 @@ class ReverseProxy(Quiet):
             name, (host, port) = choice
             conn = http.client.HTTPConnection(host, port, timeout=5)
             try:
-                conn.request("GET", self.path, headers=headers)   # Host is passed through
+                conn.request("GET", self.path, headers=headers)   # Host 首部原样透传
                 resp = conn.getresponse()
                 body = resp.read().decode()
             except ConnectionError:
                 with self.lock:
-                    self.down.add(name)    # passive health check: take it out of rotation
+                    self.down.add(name)    # 被动健康检查：把它移出轮询
                     self.events.append(f"{name} refused the connection on {self.path}, retried elsewhere")
                 continue
             finally:
@@ -91,7 +91,7 @@ def serve(server):
 
 if __name__ == "__main__":
     b1, b2 = make_backend("backend-1"), make_backend("backend-2")
-    dead = socket.socket()             # reserve a port, then close it: nobody listens there
+    dead = socket.socket()             # 先占一个端口再关闭：那里没有人监听
     dead.bind(("127.0.0.1", 0))
     dead_addr = dead.getsockname()
     dead.close()
@@ -100,11 +100,11 @@ if __name__ == "__main__":
     proxy = ThreadingHTTPServer(("127.0.0.1", 0), ReverseProxy)
     servers = [b1, b2, proxy]
     threads = [serve(s) for s in servers]
-    opener = build_opener(ProxyHandler({}))        # talk to our proxy directly
+    opener = build_opener(ProxyHandler({}))        # 直接连接我们的代理，不走环境变量里的代理
     base = f"http://127.0.0.1:{proxy.server_address[1]}"
     try:
         requests = [("/a", {}), ("/b", {}), ("/c", {}), ("/d", {}),
-                    ("/e", {"X-Forwarded-For": "203.0.113.7"}),      # a header the client made up
+                    ("/e", {"X-Forwarded-For": "203.0.113.7"}),      # 客户端自己伪造的首部
                     ("/static/app.css", {}), ("/static/app.css", {})]
         for path, extra in requests:
             req = Request(base + path, headers={"Host": "shop.example", **extra})

@@ -1,13 +1,12 @@
-"""Classic (Smalltalk-80 style) MVC: the model notifies its views (observer pattern).
+"""经典（Smalltalk-80 风格）的 MVC：模型主动通知它的视图（观察者模式）。
 
-In a desktop GUI the model lives as long as the program, so when it changes it
-pushes a notification to every view that subscribed. Web MVC cannot do this
-(HTTP is request/response), so there the controller renders a view per request.
+在桌面 GUI 里，模型和程序活得一样久，所以它一变化，就把通知推送给每个订阅了它的视图。
+Web MVC 做不到这一点（HTTP 是“一问一答”），所以在 Web 中由控制器在每次请求时渲染视图。
 """
 
 
 class ThermostatModel:
-    """Model: state + rules + a list of observers. Knows nothing about views' looks."""
+    """模型：状态 + 业务规则 + 观察者列表。它完全不知道视图长什么样。"""
 
     MIN, MAX = 5, 30
 
@@ -23,10 +22,10 @@ class ThermostatModel:
         return self._target
 
     def set_target(self, value):
-        if not self.MIN <= value <= self.MAX:           # business rule
+        if not self.MIN <= value <= self.MAX:           # 业务规则
             raise ValueError(f"target must be between {self.MIN} and {self.MAX}")
         self._target = value
-        for notify in self._observers:                 # push the change
+        for notify in self._observers:                 # 把变化推送给视图
             notify(self)
 
 
@@ -41,7 +40,7 @@ class BarView:
 
 
 class KeyboardController:
-    """Controller: translates raw user input into model operations."""
+    """控制器：把原始的用户输入翻译成对模型的操作。"""
 
     def __init__(self, model):
         self.model = model

@@ -1,8 +1,8 @@
-"""Web-style MVC with the standard library only.
+"""只用标准库实现的 Web 风格 MVC。
 
-Model      = TodoModel: data, business rules and persistence (sqlite3)
-View       = render_html / render_json: presentation only, no rules, no SQL
-Controller = TodoController: turns a request into model calls and picks a view
+模型（Model）      = TodoModel：数据、业务规则和持久化（sqlite3）
+视图（View）       = render_html / render_json：只负责展示，没有业务规则，也不写 SQL
+控制器（Controller）= TodoController：把请求变成对模型的调用，再挑选一个视图
 """
 import json
 import sqlite3
@@ -10,11 +10,11 @@ from string import Template
 
 
 class ValidationError(Exception):
-    """Raised by the model when a business rule is broken."""
+    """违反业务规则时由模型抛出。"""
 
 
 class TodoModel:
-    """Model: owns the data and every rule about it."""
+    """模型：拥有数据，以及关于这些数据的全部规则。"""
 
     def __init__(self, conn):
         self.conn = conn
@@ -25,11 +25,11 @@ class TodoModel:
 
     def add(self, title):
         title = title.strip()
-        if not title:                                  # business rule 1
+        if not title:                                  # 业务规则 1
             raise ValidationError("title must not be empty")
-        if len(title) > 30:                            # business rule 2
+        if len(title) > 30:                            # 业务规则 2
             raise ValidationError("title is longer than 30 characters")
-        with self.conn:                                # one transaction
+        with self.conn:                                # 一个事务
             cur = self.conn.execute("INSERT INTO todo (title) VALUES (?)", (title,))
         return cur.lastrowid
 
@@ -44,7 +44,7 @@ class TodoModel:
         return [{"id": i, "title": t, "done": bool(d)} for i, t, d in rows]
 
 
-# View: turns a context dict into text. It never touches the database.
+# 视图：把上下文字典变成文本，从不访问数据库。
 ITEM = Template("  [$mark] $id. $title")
 PAGE = Template("Todo list ($open open)\n$items")
 
@@ -62,7 +62,7 @@ def render_json(context):
 
 
 class TodoController:
-    """Controller: parse input, call the model, choose a view. No rules here."""
+    """控制器：解析输入、调用模型、选择视图。这里不写业务规则。"""
 
     def __init__(self, model):
         self.model = model
@@ -75,14 +75,14 @@ class TodoController:
         if method == "GET" and len(parts) == 1:
             todos = self.model.all()
             context = {"todos": todos, "open": sum(not t["done"] for t in todos)}
-            view = render_json if fmt == "json" else render_html   # pick a view
+            view = render_json if fmt == "json" else render_html   # 选择一个视图
             return "200 OK", view(context)
         if method == "POST" and len(parts) == 1:
             try:
                 self.model.add((form or {}).get("title", ""))
             except ValidationError as exc:
                 return "400 Bad Request", str(exc)
-            return "303 See Other", "/todos"        # redirect after POST
+            return "303 See Other", "/todos"        # POST 之后重定向（PRG）
         if method == "POST" and len(parts) == 3 and parts[2] == "done":
             try:
                 self.model.complete(int(parts[1]))
