@@ -13,6 +13,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import MarkdownIt from 'markdown-it';
+import { escapeHtml, slugify } from './text';
 
 for (const [name, language] of Object.entries({ bash, c, http, ini, javascript, json, python, sql, xml, yaml })) {
   hljs.registerLanguage(name, language);
@@ -55,14 +56,6 @@ interface RenderEnv {
 
 const SAFE_EXTERNAL = /^(https?:|mailto:)/i;
 
-/** Heading ids that keep Chinese readable (markdown-it-anchor's default percent-encodes it). */
-export function slugify(text: string): string {
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-') || 'section';
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function createRenderer(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });

@@ -13,8 +13,8 @@ declare const mermaid: MermaidApi | undefined;
 
 const vscode = acquireVsCodeApi();
 const strings = JSON.parse(document.getElementById('study-notes-strings')?.textContent ?? '{}') as Record<string, string>;
-const noteId = document.querySelector<HTMLElement>('main.note-body')?.dataset.noteId;
-if (noteId) vscode.setState({ noteId });
+const noteKey = document.querySelector<HTMLElement>('main.note-body')?.dataset.noteKey;
+if (noteKey) vscode.setState({ noteKey });
 
 function themeName(): string {
   const classes = document.body.classList;
@@ -26,7 +26,7 @@ let renderRound = 0;
 async function drawDiagrams(): Promise<void> {
   const blocks = [...document.querySelectorAll<HTMLElement>('.diagram')];
   if (blocks.length === 0 || typeof mermaid === 'undefined') {
-    vscode.postMessage({ type: 'rendered', noteId, diagrams: 0, failed: 0 });
+    vscode.postMessage({ type: 'rendered', noteId: noteKey, diagrams: 0, failed: 0 });
     return;
   }
   const round = ++renderRound;
@@ -57,7 +57,7 @@ async function drawDiagrams(): Promise<void> {
       document.querySelectorAll(`#ddiagram-${round}-${i}, #diagram-${round}-${i}`).forEach((leftover) => leftover.remove());
     }
   }
-  vscode.postMessage({ type: 'rendered', noteId, diagrams: blocks.length, failed });
+  vscode.postMessage({ type: 'rendered', noteId: noteKey, diagrams: blocks.length, failed });
 }
 
 function addCodeButtons(): void {
@@ -81,7 +81,7 @@ document.addEventListener('click', (event) => {
   const { noteId: linked, external, codeAction, action } = target.dataset;
   if (linked) {
     event.preventDefault();
-    vscode.postMessage({ type: 'openNote', id: linked });
+    vscode.postMessage({ type: 'openNote', key: linked });
   } else if (external) {
     event.preventDefault();
     vscode.postMessage({ type: 'openExternal', href: external });

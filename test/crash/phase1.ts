@@ -2,7 +2,7 @@
 // process id with the third question open, for the harness to kill the extension host mid-quiz.
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { StudyNotesApi } from '../../src/extension/extension';
+import type { StudyNotesApi } from '../../src/extension/api';
 import { callBridge } from '../integration/bridge';
 
 export async function run(): Promise<void> {
@@ -11,7 +11,7 @@ export async function run(): Promise<void> {
   const report = (entry: object) => fs.appendFileSync(resultsFile, JSON.stringify(entry) + '\n');
   try {
     const api = await vscode.extensions.getExtension<StudyNotesApi>('study-notes-team.study-notes')!.activate();
-    const questions = (await api.notes.getIndex()).get('mvc')!.meta.quiz!;
+    const questions = (await api.progress.state()).items.filter((item) => item.noteId === 'mvc').map((item) => item.question);
     void vscode.commands.executeCommand('studyNotes.startQuiz', { scope: { kind: 'concepts', noteIds: ['mvc'] }, dueOnly: false, count: 3 });
     for (const [i, question] of questions.slice(0, 2).entries()) {
       await callBridge('quickInput', { title: `${i + 1}` });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parseReviewLog } from '../../src/core/quiz';
-import type { StudyNotesApi } from '../../src/extension/extension';
+import type { StudyNotesApi } from '../../src/extension/api';
 
 describe('after the extension host was killed mid-quiz', function () {
   it('keeps every question answered before the crash', async function () {

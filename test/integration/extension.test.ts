@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { StudyNotesApi } from '../../src/extension/extension';
-import type { TopicNode } from '../../src/extension/tree/topicTree';
+import type { StudyNotesApi } from '../../src/extension/api';
+import { NoteRequest, type TreeNode } from '../../src/shared/protocol';
 import { callBridge, hasBridge, inWebview } from './bridge';
 
 const EXTENSION_ID = 'study-notes-team.study-notes';
-const BUNDLED_NOTE_COUNT = 31;
+const BUNDLED_NOTE_COUNT = 39;
 const activeAtStart = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
 
 async function api(): Promise<StudyNotesApi> {
@@ -18,12 +18,28 @@ async function api(): Promise<StudyNotesApi> {
   return extension.activate();
 }
 
-async function treeNotes(topics: StudyNotesApi['topics']): Promise<Extract<TopicNode, { kind: 'note' }>[]> {
+/** Every note row of the tree, depth first (users' folders nest). */
+async function treeNotes(topics: StudyNotesApi['topics'], parent?: TreeNode): Promise<(TreeNode & { note: NonNullable<TreeNode['note']> })[]> {
   const notes = [];
-  for (const category of await topics.getChildren()) {
-    for (const child of await topics.getChildren(category)) if (child.kind === 'note') notes.push(child);
+  for (const child of await topics.getChildren(parent)) {
+    if (child.note) notes.push(child as TreeNode & { note: NonNullable<TreeNode['note']> });
+    else notes.push(...(await treeNotes(topics, child)));
   }
   return notes;
+}
+
+/** The headings (levels 1–2) and mermaid blocks of a note's text, as the panel should show them. */
+function outline(text: string): { headings: string[]; diagrams: number } {
+  let fenced = false;
+  const headings: string[] = [];
+  let diagrams = 0;
+  for (const line of text.split('\n')) {
+    if (/^\s{0,3}(```|~~~)/.test(line)) {
+      if (!fenced && /mermaid/.test(line)) diagrams++;
+      fenced = !fenced;
+    } else if (!fenced && /^#{1,2}\s/.test(line)) headings.push(line.replace(/^#+\s+/, '').trim());
+  }
+  return { headings, diagrams };
 }
 
 describe('Study Notes in VS Code', function () {
@@ -40,16 +56,16 @@ describe('Study Notes in VS Code', function () {
   it('lists every bundled concept in the topic tree, by category, plus the user\'s notes', async function () {
     const { topics } = await api();
     const categories = await topics.getChildren();
-    const labels = categories.map((node) => (node.kind === 'category' ? node.category.id : ''));
+    const labels = categories.map((node) => node.categoryId ?? node.label);
     assert.deepEqual(labels.slice(0, 5), ['python', 'spider', 'web', 'database', 'other']);
     const notes = await treeNotes(topics);
-    const bundled = notes.filter((node) => node.note.source.includes(`${path.sep}notes${path.sep}`) && !node.note.inferred);
-    assert.ok(bundled.length >= BUNDLED_NOTE_COUNT, `${bundled.length} bundled notes in the tree`);
-    const own = notes.find((node) => node.note.meta.title === 'Event sourcing');
+    const bundled = notes.filter((node) => node.note.namespace === 'bundled');
+    assert.equal(bundled.length, BUNDLED_NOTE_COUNT, `${bundled.length} bundled notes in the tree`);
+    const own = notes.find((node) => node.note.title === 'Event sourcing');
     assert.ok(own, 'the workspace note without front matter is listed');
     assert.equal(own.note.category, 'my-topics');
-    const broken = notes.find((node) => node.note.source.endsWith('broken-front-matter.md'));
-    assert.ok(broken?.broken, 'a note with broken front matter shows as an error item');
+    const broken = notes.find((node) => node.note.path.endsWith('broken-front-matter.md'));
+    assert.ok(broken?.note.broken, 'a note with broken front matter shows as an error item');
     const item = topics.getTreeItem(broken);
     assert.match(String(item.description), /YAML/);
   });
@@ -57,9 +73,9 @@ describe('Study Notes in VS Code', function () {
   it('filters the tree by English title, Chinese title or covered word', async function () {
     const { topics } = await api();
     topics.setFilter('Decorators');
-    assert.deepEqual((await treeNotes(topics)).map((node) => node.note.meta.id), ['decorator']);
+    assert.deepEqual((await treeNotes(topics)).map((node) => node.note.id), ['decorator']);
     topics.setFilter('functools.partial');
-    assert.ok((await treeNotes(topics)).some((node) => node.note.meta.id === 'partial-function'));
+    assert.ok((await treeNotes(topics)).some((node) => node.note.id === 'partial-function'));
     topics.setFilter('');
     assert.ok((await treeNotes(topics)).length > BUNDLED_NOTE_COUNT);
   });
@@ -67,13 +83,14 @@ describe('Study Notes in VS Code', function () {
   it('opens a note in a panel with its headings, highlighted code and one SVG per diagram', async function () {
     this.timeout(90_000);
     const { openNote, notes } = await api();
-    const note = (await notes.getIndex()).get('tcp-handshake');
+    const note = await notes.request(NoteRequest, { target: 'tcp-handshake' });
     assert.ok(note, 'tcp-handshake note exists');
+    const expected = outline(note.text);
     const panel = await openNote('tcp-handshake');
     assert.ok(panel);
     const drawn = await panel.lastRender;
     assert.equal(drawn.failed, 0);
-    assert.equal(drawn.diagrams, note.diagrams.length);
+    assert.equal(drawn.diagrams, expected.diagrams);
     if (!hasBridge()) return;
     const [dom] = await inWebview<{ headings: string[]; svgs: number; highlighted: number }>(`({
       headings: [...document.querySelectorAll('main h1, main h2')].map((h) => h.textContent),
@@ -81,8 +98,8 @@ describe('Study Notes in VS Code', function () {
       highlighted: document.querySelectorAll('code.hljs span[class^="hljs-"]').length,
     })`, 'main.note-body[data-note-id="tcp-handshake"]');
     assert.ok(dom, 'the webview of the note was found in the browser');
-    assert.deepEqual(dom.headings, note.headings.filter((h) => h.level <= 2).map((h) => h.text));
-    assert.equal(dom.svgs, note.diagrams.length);
+    assert.deepEqual(dom.headings, expected.headings);
+    assert.equal(dom.svgs, expected.diagrams);
     assert.equal(dom.highlighted, 0, 'this note has diagrams and no code listings');
     const withCode = await openNote('decorator');
     await withCode!.lastRender;

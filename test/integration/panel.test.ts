@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { StudyNotesApi } from '../../src/extension/extension';
+import type { StudyNotesApi } from '../../src/extension/api';
+import { NoteRequest, ResolveRequest, SearchRequest } from '../../src/shared/protocol';
 import { hasBridge, inWebview } from './bridge';
 
 async function api(): Promise<StudyNotesApi> {
@@ -78,7 +79,7 @@ describe('note panel', function () {
     const next = panel.whenRendered(target);
     await inWebview(`(document.querySelector('footer.related a[data-note-id]').click(), true)`, 'main.note-body[data-note-id="decorator"]');
     await next;
-    assert.equal(panel.noteId, target);
+    assert.equal(panel.noteKey, target);
   });
 });
 
@@ -87,13 +88,20 @@ describe('search and topics from one long file', function () {
 
   it('finds notes by Chinese and English words', async function () {
     const { notes } = await api();
-    const index = await notes.getSearchIndex();
-    const chinese = index.search('三次握手');
-    assert.ok(chinese.some((hit) => hit.note.meta.id === 'tcp-handshake'), 'finds 三次握手 in the TCP note');
+    const search = async (query: string) => {
+      // The full-text index is built in the background after start-up: wait until it is complete.
+      for (;;) {
+        const result = await notes.request(SearchRequest, { query, limit: 200 });
+        if (!result.partial) return result.hits;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    const chinese = await search('三次握手');
+    assert.ok(chinese.some((hit) => hit.note.id === 'tcp-handshake'), 'finds 三次握手 in the TCP note');
     assert.ok(chinese.every((hit) => hit.text.includes('三次') || hit.text.includes('握手')));
-    const english = index.search('functools.partial');
-    assert.ok(english.some((hit) => hit.note.meta.id === 'partial-function'));
-    assert.deepEqual(index.search('zzzz-no-such-word'), []);
+    const english = await search('functools.partial');
+    assert.ok(english.some((hit) => hit.note.id === 'partial-function'));
+    assert.deepEqual(await search('zzzz-no-such-word'), []);
   });
 
   it('opens a long Markdown file as topics split by headings', async function () {
@@ -101,10 +109,12 @@ describe('search and topics from one long file', function () {
     const file = path.join(workspaceRoot(), 'long', 'interview-notes.md');
     await vscode.commands.executeCommand('studyNotes.openFileAsTopics', vscode.Uri.file(file));
     try {
-      const categories = await topics.getChildren();
-      const fromFile = categories.filter((node) => node.kind === 'category' && node.category.id.startsWith('interview-notes'));
+      const fileNode = (await topics.getChildren()).find((node) => node.kind === 'topicFile');
+      assert.ok(fileNode, 'the file shows in the tree');
+      const categories = await topics.getChildren(fileNode);
+      assert.deepEqual(categories.map((node) => node.label), ['python', 'Web']);
       const titles = [];
-      for (const category of fromFile) for (const child of await topics.getChildren(category)) if (child.kind === 'note') titles.push(child.note.meta.title);
+      for (const category of categories) for (const child of await topics.getChildren(category)) if (child.note) titles.push(child.note.title);
       assert.deepEqual(titles, ['list', 'dict', 'HTTP']);
     } finally {
       await notes.setTopicFiles([]);
@@ -119,17 +129,17 @@ describe('note panel and changing files', function () {
     const { openNote, notes } = await api();
     const file = path.join(workspaceRoot(), 'notes', 'my-topics', 'event-sourcing.md');
     const original = fs.readFileSync(file, 'utf8');
-    const panel = await openNote('event-sourcing');
+    const panel = await openNote(file);
     assert.ok(panel);
     await panel.lastRender;
     const updated = panel.whenRendered();
     fs.writeFileSync(file, `${original}\n## Snapshots\n\nAdded while the panel was open.\n`);
     try {
       await updated;
-      const note = (await notes.getIndex()).get('event-sourcing');
-      assert.ok(note?.headings.some((heading) => heading.text === 'Snapshots'));
+      const note = await notes.request(NoteRequest, { target: file });
+      assert.ok(note?.text.includes('## Snapshots'));
       if (hasBridge()) {
-        const [headings] = await inWebview<string[]>(`[...document.querySelectorAll('main h2')].map((h) => h.textContent)`, 'main.note-body[data-note-id="event-sourcing"]');
+        const [headings] = await inWebview<string[]>(`[...document.querySelectorAll('main h2')].map((h) => h.textContent)`, 'main.note-body[data-note-id="my-topics/event-sourcing"]');
         assert.ok(headings.includes('Snapshots'), JSON.stringify(headings));
       }
     } finally {
@@ -143,8 +153,7 @@ describe('note panel and changing files', function () {
     const paragraph = '这是一段很长的笔记内容，用来检查大文件不会让编辑器卡住。This line repeats. \n\n';
     fs.writeFileSync(file, `---\nid: huge-note\ntitle: Huge\n---\n# Huge\n\n${paragraph.repeat(Math.ceil(5e6 / Buffer.byteLength(paragraph)))}`);
     try {
-      notes.reload();
-      while (!(await notes.getIndex()).get('huge-note')) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (!(await notes.request(ResolveRequest, { target: 'huge-note' }))) await new Promise((resolve) => setTimeout(resolve, 100));
       const panel = await openNote('huge-note');
       assert.ok(panel);
       await panel.lastRender;
@@ -154,7 +163,6 @@ describe('note panel and changing files', function () {
       }
     } finally {
       fs.rmSync(file, { force: true });
-      notes.reload();
     }
   });
 });

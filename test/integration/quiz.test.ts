@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import { buildQueue, parseReviewLog, Rating } from '../../src/core/quiz';
-import type { StudyNotesApi } from '../../src/extension/extension';
+import type { StudyNotesApi } from '../../src/extension/api';
 import type { QuizResult } from '../../src/extension/quiz/quizSession';
+import { NoteRequest, type TreeNode } from '../../src/shared/protocol';
 import { callBridge, hasBridge } from './bridge';
 
 async function api(): Promise<StudyNotesApi> {
@@ -21,8 +22,8 @@ describe('quiz', function () {
   it('asks questions in the QuickPick, logs every answer and schedules the missed one first', async function () {
     if (!hasBridge()) this.skip();
     const { progress, topics, notes } = await api();
-    const note = (await notes.getIndex()).get('distributed-transaction')!;
-    const [single, output, trueFalse] = note.meta.quiz!;
+    const { items } = await progress.state();
+    const [single, output, trueFalse] = items.filter((item) => item.noteId === 'distributed-transaction').map((item) => item.question);
     assert.deepEqual([single.type, output.type, trueFalse.type], ['single', 'output', 'truefalse'], 'the fixture questions this test answers');
 
     const finished = vscode.commands.executeCommand<QuizResult>('studyNotes.startQuiz', { scope: { kind: 'concepts', noteIds: ['distributed-transaction'] }, dueOnly: false, count: 3 });
@@ -47,27 +48,28 @@ describe('quiz', function () {
     const result = await finished;
     assert.equal(result.asked, 3);
     assert.equal(result.correct, 2);
-    assert.deepEqual(result.weakest, [{ noteId: 'distributed-transaction', missed: 1 }]);
+    const key = (await notes.request(NoteRequest, { target: 'distributed-transaction' }))!.note.key;
+    assert.deepEqual(result.weakest, [{ noteKey: key, missed: 1 }]);
 
     const log = parseReviewLog(fs.readFileSync(progress.logFile, 'utf8'));
     assert.deepEqual(log.problems, []);
     assert.deepEqual(log.entries.map((entry) => [entry.questionId, entry.grade]), [[single.id, Rating.Good], [output.id, Rating.Again], [trueFalse.id, Rating.Good]]);
 
-    const { schedule, items } = await progress.state();
+    const { schedule } = await progress.state();
     const soon = new Date(Date.now() + 5 * 60_000);
     const due = buildQueue(items, schedule, { now: soon, dueOnly: true, newPerDay: 0 }).map((queued) => queued.item.question.id);
     assert.deepEqual(due, [output.id], 'the missed question comes back first, within minutes');
 
-    const category = (await topics.getChildren()).find((node) => node.kind === 'category' && node.category.id === 'database')!;
-    const concept = (await topics.getChildren(category)).find((node) => node.kind === 'note' && node.note.meta.id === 'distributed-transaction')!;
+    const category = (await topics.getChildren()).find((node) => node.categoryId === 'database')!;
+    const concept = (await topics.getChildren(category)).find((node: TreeNode) => node.note?.id === 'distributed-transaction')!;
     assert.match(String(topics.getTreeItem(concept).description), /%/, 'the tree shows the concept\'s mastery');
   });
 
   it('ends cleanly on Escape, keeping the answers given so far', async function () {
     if (!hasBridge()) this.skip();
-    const { progress, notes } = await api();
+    const { progress } = await api();
     const before = fs.readFileSync(progress.logFile, 'utf8').split('\n').filter(Boolean).length;
-    const question = (await notes.getIndex()).get('tcp-handshake')!.meta.quiz![0];
+    const question = (await progress.state()).items.find((item) => item.noteId === 'tcp-handshake')!.question;
     const finished = vscode.commands.executeCommand<QuizResult>('studyNotes.startQuiz', { scope: { kind: 'concepts', noteIds: ['tcp-handshake'] }, dueOnly: false, count: 3 });
     await waitForQuickInput('1');
     await keys(...Array<string>(question.answer as number).fill('ArrowDown'), 'Enter');

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { exampleFiles, toPlainText } from '../../src/core/snippets';
-import type { StudyNotesApi } from '../../src/extension/extension';
+import type { StudyNotesApi } from '../../src/extension/api';
 import type { RunReport } from '../../src/extension/snippets/snippetsFeature';
+import { NoteRequest } from '../../src/shared/protocol';
 import { callBridge, hasBridge } from './bridge';
 
 async function api(): Promise<StudyNotesApi> {
@@ -14,9 +15,9 @@ async function api(): Promise<StudyNotesApi> {
 }
 
 async function exampleCode(noteId: string, file: string): Promise<string> {
-  const note = (await (await api()).notes.getIndex()).get(noteId)!;
-  const example = note.meta.examples!.find((candidate) => candidate.file === file)!;
-  return fs.readFileSync(exampleFiles(note.source, example).code, 'utf8');
+  const note = (await (await api()).notes.request(NoteRequest, { target: noteId }))!;
+  const example = note.examples.find((candidate) => candidate.file === file)!;
+  return fs.readFileSync(exampleFiles(path.dirname(note.note.path), example).code, 'utf8');
 }
 
 /**

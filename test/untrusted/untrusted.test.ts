@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { StudyNotesApi } from '../../src/extension/extension';
+import type { StudyNotesApi } from '../../src/extension/api';
+import { ResolveRequest } from '../../src/shared/protocol';
 import type { RunReport } from '../../src/extension/snippets/snippetsFeature';
 
 describe('in an untrusted workspace', function () {
@@ -12,7 +13,7 @@ describe('in an untrusted workspace', function () {
   it('still lists notes, but refuses to run an example', async function () {
     assert.equal(vscode.workspace.isTrusted, false, 'this suite needs an untrusted workspace');
     const api = await vscode.extensions.getExtension<StudyNotesApi>('study-notes-team.study-notes')!.activate();
-    assert.ok((await api.notes.getIndex()).get('decorator'), 'notes load');
+    assert.ok(await api.notes.request(ResolveRequest, { target: 'decorator' }), 'notes load');
     const marker = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, 'ran.txt');
     const file = path.join(path.dirname(marker), 'would_run.py');
     fs.writeFileSync(file, `open(${JSON.stringify(marker)}, "w").write("ran")\n`);

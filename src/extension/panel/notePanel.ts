@@ -213,7 +213,7 @@ export class NotePanel implements vscode.Disposable {
   <div class="actions">${note.questions > 0 ? `<button type="button" data-action="quiz">${escapeHtml(vscode.l10n.t('Quiz Me'))}</button> ` : ''}<button type="button" data-action="openSource">${escapeHtml(vscode.l10n.t('Open Source'))}</button></div>
 </header>
 ${toc}
-<main class="note-body" data-note-id="${escapeHtml(note.key)}"${view.anchor ? ` data-scroll-to="${escapeHtml(view.anchor)}"` : ''}>${view.tooLarge
+<main class="note-body" data-note-id="${escapeHtml(note.id)}" data-note-key="${escapeHtml(note.key)}"${view.anchor ? ` data-scroll-to="${escapeHtml(view.anchor)}"` : ''}>${view.tooLarge
   ? `<p class="too-large">${escapeHtml(vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (content.size / 1048576).toFixed(1)))}</p>`
   : rendered.html}${empty ? `<p class="empty-topic">${escapeHtml(vscode.l10n.t('This section is empty.'))}</p>` : ''}</main>
 ${footer}
