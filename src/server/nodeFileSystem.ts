@@ -15,7 +15,9 @@ export class NodeFileSystem implements NoteFileSystem {
     } catch {
       return undefined;
     }
-    return entries.map((entry) => ({ name: entry.name, kind: entry.isSymbolicLink() ? linkKind(path.join(folder, entry.name)) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined }));
+    return entries.map((entry) => entry.isSymbolicLink()
+      ? { name: entry.name, kind: linkKind(path.join(folder, entry.name)), link: true }
+      : { name: entry.name, kind: entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined });
   }
 
   async stat(file: string): Promise<FileStat | undefined> {
@@ -32,6 +34,20 @@ export class NodeFileSystem implements NoteFileSystem {
       return fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
+    }
+  }
+
+  async readStart(file: string, bytes: number): Promise<string | undefined> {
+    let handle: number | undefined;
+    try {
+      handle = fs.openSync(file, 'r');
+      const buffer = Buffer.allocUnsafe(bytes);
+      const read = fs.readSync(handle, buffer, 0, bytes, 0);
+      return buffer.toString('utf8', 0, read);
+    } catch {
+      return undefined;
+    } finally {
+      if (handle !== undefined) fs.closeSync(handle);
     }
   }
 

@@ -11,6 +11,8 @@ export interface DirectoryEntry {
   name: string;
   /** A symbolic link is reported as what it points to; `undefined` when it points nowhere. */
   kind: 'file' | 'folder' | undefined;
+  /** The entry is a symbolic link (walks resolve those to visit each real folder once). */
+  link?: boolean;
 }
 
 export interface NoteFileSystem {
@@ -20,6 +22,11 @@ export interface NoteFileSystem {
   stat(file: string): Promise<FileStat | undefined>;
   /** The file as UTF-8 text, or undefined when it is missing or unreadable. */
   readFile(file: string): Promise<string | undefined>;
+  /**
+   * The file's first `bytes` bytes as UTF-8 text (a character cut at the end may be lost), or
+   * undefined when it is missing or unreadable. Indexing reads front matter without the body.
+   */
+  readStart(file: string, bytes: number): Promise<string | undefined>;
   /** The canonical path (symbolic links resolved), to walk each real folder once. */
   realPath(folder: string): Promise<string | undefined>;
 }
@@ -79,6 +86,11 @@ export class MemoryFileSystem implements NoteFileSystem {
     if (!entry) return undefined;
     this.reads.set(file, (this.reads.get(file) ?? 0) + 1);
     return entry.text;
+  }
+
+  async readStart(file: string, bytes: number): Promise<string | undefined> {
+    const text = await this.readFile(file);
+    return text === undefined ? undefined : Buffer.from(text).subarray(0, bytes).toString('utf8');
   }
 
   async realPath(folder: string): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import type { Heading, NoteSummary } from '../model';
 import { plainText, slugify } from '../text';
 import { scanBody } from './bodyScan';
 import { fileTitle } from './parseNote';
+import { toLinkRef } from './noteLinks';
 import { pathId } from './noteIds';
 import path from 'node:path';
 
@@ -56,7 +57,7 @@ export function splitTopics(text: string, file: string, locale: Locale = 'en'): 
     const next = fromFirstCategory.slice(index + 1).find((other) => other.level <= topicLevel);
     const endLine = next?.line ?? lines.length;
     const topicTitle = plainText(heading.text) || format(locale, 'untitledSection');
-    const links = scan.links.filter((link) => link.range.startLine >= heading.line && link.range.startLine < endLine);
+    const links = scan.links.filter((link) => link.range.startLine >= heading.line && link.range.startLine < endLine).map(toLinkRef);
     const diagrams = scan.diagramLines.filter((line) => line >= heading.line && line < endLine).length;
     result.topics.push({
       key: `${file}#L${heading.line + 1}`,
@@ -82,6 +83,7 @@ export function splitTopics(text: string, file: string, locale: Locale = 'en'): 
       problemCount: 0,
       broken: false,
       inferred: true,
+      bodyScanned: true,
     });
   });
   return result;
