@@ -3,6 +3,7 @@
 // history; the edit is only flagged.
 import { createEmptyCard, fsrs, State, type Card, type Grade } from 'ts-fsrs';
 import { localDayKey } from './days';
+import { isDue } from './due';
 import type { QuizItem } from './items';
 import { questionTextHash, type ReviewEntry } from './reviewLog';
 
@@ -115,10 +116,10 @@ export class QuizSchedule {
     return state ? scheduler.get_retrievability(state.card, now, false) : 0;
   }
 
-  /** Whether an answered question is due at `now`. */
+  /** Whether an answered question is due at `now` (see due.ts for what that means). */
   isDue(questionId: string, now: Date): boolean {
     const state = this.states.get(questionId);
-    return state !== undefined && state.card.due.getTime() <= now.getTime();
+    return state !== undefined && isDue(state.card, now);
   }
 
   /** How many questions were answered for the first time on the local day that holds `day`. */
