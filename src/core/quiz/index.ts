@@ -3,7 +3,7 @@
 // here touches files or VS Code; the glue reads and appends the logs and stores the snapshot.
 export { Rating, State, type Card, type Grade } from 'ts-fsrs';
 export { exportAnkiTsv, type AnkiExportOptions } from './anki';
-export { localDaysBetween } from './days';
+export { localDaysBetween, startOfLocalDay } from './days';
 export { dueFrom, isDue, questionStatus, type QuestionStatus } from './due';
 export { gradeAnswer, gradeForResult, gradesFor, normalizeOutput, type QuizAnswer } from './grading';
 export {

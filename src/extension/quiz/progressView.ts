@@ -2,7 +2,7 @@
 // charts drawn here, so the webview needs no script and nothing from the network.
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/noteIndex';
-import type { ConceptMastery, ProgressStats } from '../../core/quiz';
+import { localDaysBetween, type ConceptMastery, type ProgressStats } from '../../core/quiz';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -22,7 +22,16 @@ function barChart(title: string, bars: { label: string; value: number }[]): stri
 <div class="axis"><span>${escape(first)}</span><span>${escape(last)}</span></div></figure>`;
 }
 
-export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, index: NoteIndex, cspSource: string): string {
+/** A day as the learner reads it: today, tomorrow, or the weekday and date. */
+export function describeDay(day: Date, now: Date): string {
+  const days = localDaysBetween(now, day);
+  if (days <= 0) return vscode.l10n.t('today');
+  if (days === 1) return vscode.l10n.t('tomorrow');
+  return vscode.l10n.t('on {0}', day.toLocaleDateString(vscode.env.language, { weekday: 'short', month: 'short', day: 'numeric' }));
+}
+
+/** The page; `nextDue` says when the next question not yet due comes due (describeDay), if any. */
+export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, index: NoteIndex, cspSource: string, nextDue?: string): string {
   const total = stats.reviewsPerDay.reduce((sum, day) => sum + day.reviews, 0);
   const retention = stats.retention === null ? '—' : `${Math.round(stats.retention * 100)}%`;
   const concepts = index.categories.flatMap((category) => category.notes)
@@ -38,14 +47,15 @@ rect { fill: var(--vscode-charts-blue); }
 figure { margin: 24px 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
 .axis { display: flex; justify-content: space-between; color: var(--vscode-descriptionForeground); font-size: 0.85em; }
 .muted { color: var(--vscode-descriptionForeground); font-weight: normal; }
-.figures { display: flex; gap: 32px; } .figures strong { display: block; font-size: 1.8em; }
+.figures { display: flex; gap: 32px; } .figures strong { display: block; font-size: 1.8em; } .small { display: block; font-size: 0.85em; }
 table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-widget-border, #8884); }
 </style></head><body>
 <h1>${escape(vscode.l10n.t('Study Progress'))}</h1>
 <div class="figures">
 <div><strong>${total}</strong>${escape(vscode.l10n.t('reviews in {0} days', stats.reviewsPerDay.length))}</div>
 <div><strong>${retention}</strong>${escape(vscode.l10n.t('retention ({0} reviews of learned questions)', stats.retentionReviews))}</div>
-<div><strong>${stats.dueForecast[0]?.due ?? 0}</strong>${escape(vscode.l10n.t('due today'))}</div>
+<div><strong>${stats.dueForecast[0]?.due ?? 0}</strong>${escape(vscode.l10n.t('due today'))}
+<span class="muted small">${escape(vscode.l10n.t('everything scheduled before midnight, learning steps included'))}${nextDue ? `<br>${escape(vscode.l10n.t('next: {0}', nextDue))}` : ''}</span></div>
 </div>
 ${barChart(vscode.l10n.t('Reviews per day'), stats.reviewsPerDay.map((day) => ({ label: day.day, value: day.reviews })))}
 ${barChart(vscode.l10n.t('Due in the next 30 days'), stats.dueForecast.map((day) => ({ label: day.day, value: day.due })))}

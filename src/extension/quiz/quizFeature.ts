@@ -1,13 +1,19 @@
 // Quiz commands, the due-count status bar item, mastery in the topic tree, the progress view and
-// the Anki export, all on top of the quiz core and the review log.
+// the Anki export, all on top of the quiz core and the review logs. Every due count and queue comes
+// from the core's one definition of due (core/quiz/due.ts): "due today" is everything scheduled
+// before midnight, learning steps included, so the status bar, the tree, Review Due, Start Quiz and
+// Show Progress always agree.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { buildQueue, conceptMastery, exportAnkiTsv, progressStats, type QuizScope } from '../../core/quiz';
+import {
+  buildQueue, conceptMastery, emptyScopeReason, exportAnkiTsv, localDaysBetween, progressStats, quizScopes, scopeSummary,
+  startOfLocalDay, type EmptyScope, type QuizScope, type ScopeSummary,
+} from '../../core/quiz';
 import { categoryLabel } from '../labels';
 import type { NotesService } from '../notes/notesService';
 import type { TopicNode, TopicTreeProvider } from '../tree/topicTree';
-import { ProgressStore } from './progressStore';
-import { progressHtml } from './progressView';
+import { ProgressError, ProgressStore } from './progressStore';
+import { describeDay, progressHtml } from './progressView';
 import { QUIZ_SHEET, QuizSheet, runQuiz, type QuizResult } from './quizSession';
 
 interface QuizRequest {
@@ -20,7 +26,7 @@ export function registerQuiz(
   context: vscode.ExtensionContext, notes: NotesService, topics: TopicTreeProvider, openNote: (id: string) => Promise<unknown>,
   publishMastery: (mastery: Record<string, number>) => void,
 ): { store: ProgressStore; disposable: vscode.Disposable } {
-  const store = new ProgressStore(context.globalStorageUri, notes);
+  const store = new ProgressStore(context.globalStorageUri, notes, vscode.env.machineId);
   const sheet = new QuizSheet();
   const status = vscode.window.createStatusBarItem('studyNotes.due', vscode.StatusBarAlignment.Left, 10);
   status.name = vscode.l10n.t('Study Notes: Questions Due');
@@ -29,14 +35,36 @@ export function registerQuiz(
 
   const newPerDay = (): number => vscode.workspace.getConfiguration('studyNotes.quiz').get<number>('newQuestionsPerDay', 20);
 
+  let dayChange: NodeJS.Timeout | undefined;
+  let refreshedAt = new Date();
+
   async function refreshProgress(): Promise<void> {
-    const { schedule, items } = await store.state();
+    // The count changes by itself only at midnight (see due.ts), so a timer to the next one keeps it right.
     const now = new Date();
-    const mastery = conceptMastery(items, schedule, now);
-    const due = [...mastery.values()].reduce((sum, concept) => sum + concept.due, 0);
-    status.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
-    status.tooltip = vscode.l10n.t('Study Notes: {0} quiz question(s) due for review. Click to review them.', due);
+    refreshedAt = now;
+    clearTimeout(dayChange);
+    dayChange = setTimeout(() => void refreshProgress(), startOfLocalDay(now, 1).getTime() - now.getTime() + 1000);
+    let state;
+    try {
+      state = await store.state();
+    } catch (error) {
+      if (!(error instanceof ProgressError)) throw error;
+      status.text = `$(warning) ${vscode.l10n.t('Quiz progress unavailable')}`;
+      status.tooltip = error.message;
+      status.show();
+      return;
+    }
+    const { schedule, items } = state;
+    const summary = scopeSummary(items, schedule, { kind: 'all' }, { now, newPerDay: newPerDay() });
+    status.text = `$(mortar-board) ${vscode.l10n.t('{0} due today', summary.due)}`;
+    status.tooltip = [
+      summary.due > 0
+        ? vscode.l10n.t('Study Notes: {0} quiz question(s) due today, counting everything scheduled before midnight (learning steps included). Click to review them.', summary.due)
+        : vscode.l10n.t('Study Notes: no quiz question is due today.'),
+      nextDueSentence(summary.nextDueAt, now),
+    ].join(' ').trim();
     status.show();
+    const mastery = conceptMastery(items, schedule, now);
     publishMastery(Object.fromEntries([...mastery].filter(([, concept]) => concept.seen > 0).map(([id, concept]) => [id, concept.mastery])));
     topics.setDescriber((note) => {
       const concept = mastery.get(note.meta.id);
@@ -46,28 +74,43 @@ export function registerQuiz(
     });
   }
 
+  /** Runs a command's work; when the progress cannot be read or written, shows our message instead of a failed command. */
+  async function reportingProgressErrors<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ProgressError)) throw error;
+      void vscode.window.showErrorMessage(error.message);
+      return undefined;
+    }
+  }
+
   async function start(request: QuizRequest): Promise<QuizResult | undefined> {
     if (running) {
       void vscode.window.showInformationMessage(vscode.l10n.t('A quiz is already running.'));
       return undefined;
     }
-    const { schedule, items } = await store.state();
-    const queue = buildQueue(items, schedule, { now: new Date(), scope: request.scope, dueOnly: request.dueOnly, count: request.count, newPerDay: newPerDay() });
-    if (queue.length === 0) {
-      void vscode.window.showInformationMessage(request.dueOnly
-        ? vscode.l10n.t('Nothing is due for review. Well done!')
-        : vscode.l10n.t('No questions to ask now: everything here is scheduled for later, and today\'s new questions are used up.'));
-      return undefined;
-    }
     running = true;
     try {
-      const index = await notes.getIndex();
-      const result = await runQuiz(queue, store, index, sheet, openNote);
-      await closeSheet();
-      if (result.asked > 0) void showResult(result);
-      return result;
+      return await reportingProgressErrors(async () => {
+        const { schedule, items } = await store.state();
+        const now = new Date();
+        const empty = emptyScopeReason(scopeSummary(items, schedule, request.scope, { now, newPerDay: newPerDay() }), request.dueOnly);
+        if (empty) {
+          void vscode.window.showInformationMessage(emptyScopeMessage(empty, now));
+          return undefined;
+        }
+        const queue = buildQueue(items, schedule, { now, scope: request.scope, dueOnly: request.dueOnly, count: request.count, newPerDay: newPerDay() });
+        const index = await notes.getIndex();
+        const result = await runQuiz(queue, store, index, sheet, openNote);
+        await closeSheet();
+        if (result.asked > 0) void showResult(result);
+        return result;
+      });
     } finally {
       running = false;
+      // Also when an answer could not be saved and the quiz stopped.
+      await closeSheet();
     }
   }
 
@@ -96,20 +139,41 @@ export function registerQuiz(
     }
   }
 
+  /** The scopes that have questions, each with what it would ask today. */
   async function pickRequest(): Promise<QuizRequest | undefined> {
+    const { schedule, items } = await store.state();
     const index = await notes.getIndex();
+    const [everything, ...scopes] = quizScopes(items, schedule, { now: new Date(), newPerDay: newPerDay() });
+    if (everything.questions === 0) {
+      void vscode.window.showInformationMessage(emptyScopeMessage({ reason: 'noQuestions' }, new Date()));
+      return undefined;
+    }
+    const toAsk = (summary: ScopeSummary): string => (summary.due + summary.newToday === 0
+      ? vscode.l10n.t('nothing to ask today')
+      : vscode.l10n.t('{0} due · {1} new', summary.due, summary.newToday));
     type ScopeItem = vscode.QuickPickItem & { request?: QuizRequest };
-    const scopes: ScopeItem[] = [
-      { label: `$(list-flat) ${vscode.l10n.t('All concepts')}`, request: { scope: { kind: 'all' }, dueOnly: false } },
-      { label: `$(history) ${vscode.l10n.t('Only what is due')}`, request: { scope: { kind: 'all' }, dueOnly: true } },
+    const scopeItem = (summary: ScopeSummary, label: string, detail?: string): ScopeItem => ({
+      label, description: [detail, toAsk(summary)].filter(Boolean).join(' · '), request: { scope: summary.scope, dueOnly: false },
+    });
+    const categories: ScopeItem[] = [];
+    const concepts: ScopeItem[] = [];
+    for (const summary of scopes) {
+      const { scope } = summary;
+      if (scope.kind === 'category') categories.push(scopeItem(summary, `$(folder-library) ${categoryLabel(scope.category)}`));
+      else if (scope.kind === 'concepts') {
+        const note = index.get(scope.noteIds[0]);
+        concepts.push(scopeItem(summary, note?.meta.title ?? scope.noteIds[0], note?.meta.titleEn));
+      }
+    }
+    const picks: ScopeItem[] = [
+      scopeItem(everything, `$(list-flat) ${vscode.l10n.t('All concepts')}`),
+      { label: `$(history) ${vscode.l10n.t('Only what is due')}`, description: vscode.l10n.t('{0} due today', everything.due), request: { scope: { kind: 'all' }, dueOnly: true } },
       { label: vscode.l10n.t('Categories'), kind: vscode.QuickPickItemKind.Separator },
-      ...index.categories.map((category) => ({ label: `$(folder-library) ${categoryLabel(category.id)}`, request: { scope: { kind: 'category', category: category.id } as QuizScope, dueOnly: false } })),
+      ...categories,
       { label: vscode.l10n.t('Concepts'), kind: vscode.QuickPickItemKind.Separator },
-      ...index.categories.flatMap((category) => category.notes.filter((note) => note.meta.quiz?.length).map((note) => ({
-        label: note.meta.title, description: note.meta.titleEn, request: { scope: { kind: 'concepts', noteIds: [note.meta.id] } as QuizScope, dueOnly: false },
-      }))),
+      ...concepts,
     ];
-    const scope = await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Start Quiz'), placeHolder: vscode.l10n.t('What to be quizzed on'), matchOnDescription: true });
+    const scope = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Start Quiz'), placeHolder: vscode.l10n.t('What to be quizzed on'), matchOnDescription: true });
     if (!scope?.request) return undefined;
     const counts = [5, 10, 20].map((count) => ({ label: vscode.l10n.t('{0} questions', count), count })).concat({ label: vscode.l10n.t('As many as there are'), count: 0 });
     const count = await vscode.window.showQuickPick(counts, { title: vscode.l10n.t('Start Quiz'), placeHolder: vscode.l10n.t('How many questions') });
@@ -123,7 +187,7 @@ export function registerQuiz(
     vscode.workspace.registerTextDocumentContentProvider(QUIZ_SHEET.scheme, sheet),
     store.onDidChange(() => void refreshProgress()),
     vscode.commands.registerCommand('studyNotes.startQuiz', async (request?: QuizRequest) => {
-      const chosen = request ?? (await pickRequest());
+      const chosen = request ?? (await reportingProgressErrors(pickRequest));
       return chosen ? start(chosen) : undefined;
     }),
     vscode.commands.registerCommand('studyNotes.reviewDue', () => start({ scope: { kind: 'all' }, dueOnly: true })),
@@ -132,24 +196,28 @@ export function registerQuiz(
       if (noteId) return start({ scope: { kind: 'concepts', noteIds: [noteId] }, dueOnly: false });
       return vscode.commands.executeCommand('studyNotes.startQuiz');
     }),
-    vscode.commands.registerCommand('studyNotes.showProgress', async () => {
+    vscode.commands.registerCommand('studyNotes.showProgress', () => reportingProgressErrors(async () => {
       const { schedule, items } = await store.state();
       const index = await notes.getIndex();
       const panel = vscode.window.createWebviewPanel('studyNotes.progress', vscode.l10n.t('Study Progress'), vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
       const now = new Date();
-      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now), index, panel.webview.cspSource);
-    }),
-    vscode.commands.registerCommand('studyNotes.resetProgress', async () => {
+      const { nextDueAt } = scopeSummary(items, schedule, { kind: 'all' }, { now, newPerDay: newPerDay() });
+      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now), index, panel.webview.cspSource,
+        nextDueAt && describeDay(nextDueAt, now));
+    })),
+    vscode.commands.registerCommand('studyNotes.resetProgress', () => reportingProgressErrors(async () => {
       const reset = vscode.l10n.t('Reset Progress');
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Start your quiz progress afresh? Your history is moved to a backup file, not deleted.'), { modal: true }, reset);
       if (answer !== reset) return;
-      const backup = await store.reset();
-      if (backup) void vscode.window.showInformationMessage(vscode.l10n.t('Quiz progress reset. The old history is kept in {0}.', backup));
-    }),
+      const backups = await store.reset();
+      if (backups.length > 0) void vscode.window.showInformationMessage(vscode.l10n.t('Quiz progress reset. The old history is kept in {0}.', backups.join(', ')));
+    })),
     vscode.commands.registerCommand('studyNotes.exportAnki', async () => {
       const target = await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export to Anki'), filters: { [vscode.l10n.t('Anki text file')]: ['txt'] }, defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? context.globalStorageUri, 'study-notes-anki.txt') });
       if (!target) return;
-      const { items } = await store.state();
+      const progress = await reportingProgressErrors(() => store.state());
+      if (!progress) return;
+      const { items } = progress;
       try {
         await fs.writeFile(target.fsPath, exportAnkiTsv(items, { locale: notes.locale }), 'utf8');
         void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} questions to {1}. In Anki: File → Import.', items.length, target.fsPath));
@@ -160,5 +228,28 @@ export function registerQuiz(
   );
   // The due count needs the notes and the log: read them once start-up has settled, not in activate().
   const firstRefresh = setTimeout(() => void refreshProgress(), 1500);
-  return { store, disposable: vscode.Disposable.from(disposable, { dispose: () => clearTimeout(firstRefresh) }) };
+  // A computer asleep at midnight fires the day-change timer late; coming back to the window catches up.
+  const dayCheck = vscode.window.onDidChangeWindowState((state) => {
+    if (state.focused && localDaysBetween(refreshedAt, new Date()) !== 0) void refreshProgress();
+  });
+  return { store, disposable: vscode.Disposable.from(disposable, dayCheck, { dispose: () => { clearTimeout(firstRefresh); clearTimeout(dayChange); } }) };
+}
+
+/** The sentence that says when the next question comes due; empty when none is scheduled. */
+function nextDueSentence(nextDueAt: Date | undefined, now: Date): string {
+  return nextDueAt ? vscode.l10n.t('The next question comes due {0}.', describeDay(nextDueAt, now)) : '';
+}
+
+/** Exactly why a quiz has nothing to ask, and when it will. */
+function emptyScopeMessage(empty: EmptyScope, now: Date): string {
+  switch (empty.reason) {
+    case 'noQuestions':
+      return vscode.l10n.t('There are no quiz questions here.');
+    case 'nothingDue':
+      return `${vscode.l10n.t('Nothing is due for review today. Well done!')} ${nextDueSentence(empty.nextDueAt, now)}`.trim();
+    case 'allScheduled':
+      return `${vscode.l10n.t('Nothing to ask here today: every question has been answered and none is due.')} ${nextDueSentence(empty.nextDueAt, now)}`.trim();
+    case 'newLimitReached':
+      return `${vscode.l10n.t('Nothing is due here, and today\'s new questions are used up ({0} new ones are waiting; the daily limit is the setting studyNotes.quiz.newQuestionsPerDay). New questions come again tomorrow.', empty.waiting)} ${nextDueSentence(empty.nextDueAt, now)}`.trim();
+  }
 }
