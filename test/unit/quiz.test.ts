@@ -183,7 +183,7 @@ describe('quiz: queue', function () {
   const ids = (options: Partial<Parameters<typeof buildQueue>[2]> = {}): string[] =>
     buildQueue(items, schedule, { now, newPerDay: 3, ...options }).map((queued) => queued.item.question.id);
 
-  it('puts due questions first, lowest retrievability first and ties by id, then new ones up to the daily limit', function () {
+  it('puts due questions first, lowest retrievability first and ties by due time then id, then new ones up to the daily limit', function () {
     const queue = buildQueue(items, schedule, { now, newPerDay: 3, scope: { kind: 'category', category: 'python' } });
     assert.deepEqual(queue.map((queued) => queued.item.question.id), ['gamma', 'beta', 'tie-a', 'tie-b', 'alpha', 'intro', 'new-3', 'new-1']);
     const due = queue.filter((queued) => !queued.isNew).map((queued) => queued.retrievability);

@@ -79,6 +79,14 @@ describe('quiz: one definition of due', function () {
     }
   });
 
+  it('asks a wrong answer before the right ones of the same day, which FSRS rates equally recalled', function () {
+    const right = quizItem('gil-processes', 'gil');
+    const schedule = QuizSchedule.replay([...answersOf(right, [[march(3, 9), Rating.Good]]), ...answersOf(wrong, [[march(3, 9, 1), Rating.Again]])], [right, wrong]);
+    const now = march(3, 9, 2);
+    assert.equal(schedule.retrievability(right.question.id, now), schedule.retrievability(wrong.question.id, now));
+    assert.deepEqual(buildQueue([right, wrong], schedule, { now, dueOnly: true, newPerDay: 0 }).map((queued) => queued.item), [wrong, right]);
+  });
+
   it('counts a question from the start of the local day it comes due, and says when that is', function () {
     // Easy on a new card schedules it days ahead, at the time of day it was answered.
     const schedule = QuizSchedule.replay(answersOf(wrong, [[march(3, 9), Rating.Easy]]), items);

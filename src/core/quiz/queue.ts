@@ -29,7 +29,7 @@ export interface QueuedQuestion {
 }
 
 /**
- * In priority order: due questions by lowest retrievability (ties by question id), then new
+ * In priority order: due questions by lowest retrievability (ties by due time, then question id), then new
  * questions one concept at a time in turn, concepts and questions in the order of `items` (the
  * notes' order, so new material comes in the order it is taught), as many as today's limit allows.
  * Then mixed (see `interleaveConcepts`), then cut to `count`. Questions answered and due on a later
@@ -38,19 +38,21 @@ export interface QueuedQuestion {
 export function buildQueue(items: readonly QuizItem[], schedule: QuizSchedule, options: QueueOptions): QueuedQuestion[] {
   const { now, scope = { kind: 'all' }, dueOnly = false, count = Number.POSITIVE_INFINITY } = options;
   const inScope = scopeFilter(scope);
-  const due: QueuedQuestion[] = [];
+  const due: { queued: QueuedQuestion; dueAt: number }[] = [];
   const fresh: QuizItem[] = [];
   for (const item of items) {
     if (!inScope(item)) continue;
     const id = item.question.id;
     const status = questionStatus(schedule, id, now);
     if (status === 'new') fresh.push(item);
-    else if (status === 'due') due.push({ item, isNew: false, retrievability: schedule.retrievability(id, now) });
+    else if (status === 'due') due.push({ queued: { item, isNew: false, retrievability: schedule.retrievability(id, now) }, dueAt: schedule.get(id)!.card.due.getTime() });
   }
-  due.sort((a, b) => a.retrievability - b.retrievability || compareIds(a.item.question.id, b.item.question.id));
+  // FSRS measures elapsed time in whole days, so learning steps answered today all recall at 1:
+  // among equals, the one that came due first (a wrong answer's 1-minute step) goes first.
+  due.sort((a, b) => a.queued.retrievability - b.queued.retrievability || a.dueAt - b.dueAt || compareIds(a.queued.item.question.id, b.queued.item.question.id));
   const newAllowed = dueOnly ? 0 : newQuestionsLeftToday(schedule, now, options.newPerDay);
   const introduced = conceptsInTurn(fresh).slice(0, newAllowed).map((item) => ({ item, isNew: true, retrievability: 0 }));
-  return interleaveConcepts([...due, ...introduced]).slice(0, count);
+  return interleaveConcepts([...due.map(({ queued }) => queued), ...introduced]).slice(0, count);
 }
 
 export function scopeFilter(scope: QuizScope): (item: QuizItem) => boolean {
