@@ -45,8 +45,8 @@ export class ProgressStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private folderWatcher: vscode.Disposable | undefined;
   /**
-   * Loads and appends run one at a time, in order: two quick answers never interleave their lines,
-   * and a load sees either all of an answer or none of it.
+   * Reading the logs and appending to them run one at a time, in order: two quick answers never
+   * interleave their lines, and a load sees either all of an answer or none of it.
    */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -118,7 +118,7 @@ export class ProgressStore implements vscode.Disposable {
    * ProgressError when a log cannot be read or the progress folder cannot be created.
    */
   state(): Promise<ProgressState> {
-    return this.loaded ?? this.track(this.serially(() => this.load()));
+    return this.loaded ?? this.track(this.load());
   }
 
   /** Makes `loading` the current state; a failed load is tried again next time (the learner may have fixed the permissions). */
@@ -134,21 +134,24 @@ export class ProgressStore implements vscode.Disposable {
     return run;
   }
 
-  private async load(): Promise<ProgressState> {
+  private load(): Promise<ProgressState> {
     const where = this.where;
-    const items = await this.currentItems();
-    if (where.shared) await this.prepareFolder(where);
-    const logs = await readLogs(where.folder);
     const snapshotFile = path.join(this.storage.fsPath, SNAPSHOT_NAME);
-    const snapshot = await fs.readFile(snapshotFile, 'utf8').catch(() => undefined);
-    const history = loadHistory(logs, { items, location: where.folder, snapshot, locale: this.notes.locale });
-    reportProblems(where.folder, history.problems);
-    if (history.snapshot) {
-      const encode = history.snapshot;
-      // After the queue is shown: encoding a long history takes a moment, and the snapshot is only a cache.
-      setTimeout(() => void writeAtomically(snapshotFile, encode).catch(() => undefined), 0);
-    }
-    return { schedule: history.schedule, items };
+    // Queued at once, so an answer recorded after this call is appended after these reads.
+    const files = this.serially(async () => {
+      if (where.shared) await this.prepareFolder(where);
+      return { logs: await readLogs(where.folder), snapshot: await fs.readFile(snapshotFile, 'utf8').catch(() => undefined) };
+    });
+    return Promise.all([this.currentItems(), files]).then(([items, { logs, snapshot }]) => {
+      const history = loadHistory(logs, { items, location: where.folder, snapshot, locale: this.notes.locale });
+      reportProblems(where.folder, history.problems);
+      if (history.snapshot) {
+        const encode = history.snapshot;
+        // After the queue is shown: encoding a long history takes a moment, and the snapshot is only a cache.
+        setTimeout(() => void writeAtomically(snapshotFile, encode).catch(() => undefined), 0);
+      }
+      return { schedule: history.schedule, items };
+    });
   }
 
   /**
