@@ -9,7 +9,7 @@ import { readNotesFolder } from '../../src/core/noteFiles';
 import { renderNoteBody } from '../../src/core/render';
 import { NoteStore } from '../../src/core/noteStore';
 import { parseNoteFile } from '../../src/core/noteFiles';
-import { buildQueue, parseReviewLog, QuizSchedule, quizItemsOf } from '../../src/core/quiz';
+import { buildQueue, loadHistory, parseReviewLog, QuizSchedule, quizItemsOf } from '../../src/core/quiz';
 import { SearchIndex } from '../../src/core/search';
 import { completion, hover, type FeatureContext } from '../../src/server/features';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -140,25 +140,60 @@ function languageServerPart(size: number) {
   };
 }
 
-/** Building the review queue from a long history: parse the log, replay it through FSRS, queue. */
+/**
+ * Building the review queue from a long history, as the extension does it: read the log file, then
+ * either replay all of it through FSRS (cold: no snapshot) or start from a valid snapshot and replay
+ * only the answers given since it was taken (a session's worth), then queue.
+ */
 async function quizPart(reviews: number) {
   const notes = (await readNotesFolder(path.join(root, 'notes'))).filter((note) => !note.inferred);
   const items = quizItemsOf(new NoteIndex(notes).categories.flatMap((category) => category.notes));
-  const log = generateReviewLog(reviews, items.map((item) => item.question.id), 7);
-  const samples = { parse: [] as number[], replay: [] as number[], queue: [] as number[] };
-  for (let run = 0; run < 4; run++) {
-    if (run === 1) for (const list of Object.values(samples)) list.length = 0; // run 0 warms up
-    let started = now();
-    const { entries } = parseReviewLog(log);
-    samples.parse.push(now() - started);
-    started = now();
-    const schedule = QuizSchedule.replay(entries, items);
-    samples.replay.push(now() - started);
-    started = now();
-    buildQueue(items, schedule, { now: new Date(), newPerDay: 20 });
-    samples.queue.push(now() - started);
+  const newAnswers = 100;
+  const lines = generateReviewLog(reviews, items.map((item) => item.question.id), 7).split(/(?<=\n)/);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-bench-quiz-'));
+  const logFile = path.join(folder, 'reviews.jsonl');
+  const snapshotFile = path.join(folder, 'snapshot.json');
+  const queueFrom = (snapshot: string | undefined) => {
+    const history = loadHistory([{ name: 'reviews.jsonl', content: fs.readFileSync(logFile) }], { items, location: folder, snapshot, locale: 'en' });
+    buildQueue(items, history.schedule, { now: new Date(), newPerDay: 20 });
+    return history;
+  };
+  try {
+    // The snapshot as the extension leaves it: taken when all but the last session's answers were in the log.
+    fs.writeFileSync(logFile, lines.slice(0, reviews - newAnswers).join(''));
+    fs.writeFileSync(snapshotFile, queueFrom(undefined).snapshot!());
+    fs.writeFileSync(logFile, lines.join(''));
+    const samples = { parse: [] as number[], replay: [] as number[], cold: [] as number[], snapshot: [] as number[], encode: [] as number[] };
+    let snapshotReplayed = 0;
+    for (let run = 0; run < 4; run++) {
+      if (run === 1) for (const list of Object.values(samples)) list.length = 0; // run 0 warms up
+      let started = now();
+      const { entries } = parseReviewLog(fs.readFileSync(logFile, 'utf8'));
+      samples.parse.push(now() - started);
+      started = now();
+      QuizSchedule.replay(entries, items);
+      samples.replay.push(now() - started);
+      started = now();
+      const cold = queueFrom(undefined);
+      samples.cold.push(now() - started);
+      started = now();
+      const warm = queueFrom(fs.readFileSync(snapshotFile, 'utf8'));
+      samples.snapshot.push(now() - started);
+      if (warm.rebuilt) throw new Error(`the snapshot was not used: ${warm.rebuilt}`);
+      snapshotReplayed = warm.replayed;
+      started = now();
+      cold.snapshot!();
+      samples.encode.push(now() - started);
+    }
+    return {
+      reviews, questions: items.length, runs: 3, goalMs: 100, newAnswers: snapshotReplayed,
+      logKb: Math.round(fs.statSync(logFile).size / 1024), snapshotKb: Math.round(fs.statSync(snapshotFile).size / 1024),
+      parseMs: median(samples.parse), replayMs: median(samples.replay),
+      coldMs: median(samples.cold), snapshotMs: median(samples.snapshot), encodeSnapshotMs: median(samples.encode),
+    };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
-  return { reviews, questions: items.length, runs: 3, parseMs: median(samples.parse), replayMs: median(samples.replay), queueMs: median(samples.queue) };
 }
 
 const [part, size] = process.argv.slice(2);
