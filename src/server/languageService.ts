@@ -181,8 +181,8 @@ export class NotesLanguageService {
     return examples(this.tree);
   }
 
-  searchNotes(query: string, limit?: number, _token?: CancellationToken): Promise<SearchResult> {
-    return this.bodies.search(query, limit);
+  searchNotes(query: string, limit?: number, token?: CancellationToken): Promise<SearchResult> {
+    return this.bodies.search(query, limit, token && (() => token.isCancellationRequested));
   }
 
   get searchReady(): boolean {

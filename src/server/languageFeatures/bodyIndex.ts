@@ -71,8 +71,9 @@ export class BodyIndex {
     return this.completion;
   }
 
-  async search(query: string, limit = 200): Promise<SearchResult> {
+  async search(query: string, limit = 200, cancelled?: () => boolean): Promise<SearchResult> {
     const hits = await this.index.search(query, {
+      cancelled,
       lines: async (key) => {
         const note = this.model.get(key);
         const text = note ? await this.model.text(note) : undefined;
