@@ -70,6 +70,15 @@ describe('language features', function () {
       assert.equal(list.isIncomplete, true);
     });
 
+    it('completes ids derived from Chinese file names, after a typed Chinese prefix too', async function () {
+      const chinese = await startService({ fs: new MemoryFileSystem({ '/notes/计算机网络 - 传输层.md': '# 传输层\n', '/notes/计算机网络 - 应用层.md': '# 应用层\n' }) });
+      const text = '---\nid: d\ntitle: d\n---\n[x](note:\n[y](note:计算\n';
+      const parsed = await chinese.open('/notes/d.md', text);
+      const complete = (line: number) => chinese.service.completion(chinese.document('/notes/d.md'), parsed, position(line, text.split('\n')[line].length)).items.map((item) => item.label);
+      assert.ok(complete(4).includes('计算机网络-传输层'), complete(4).join());
+      assert.deepEqual(complete(5).sort(), ['计算机网络-传输层', '计算机网络-应用层']);
+    });
+
     it('ranks declared concept ids above ids that only come from file names', async function () {
       const plain = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`plain/closure-${i}.md`, `# 笔记 ${i}\n`]));
       const crowded = await startService({ fs: fixtureFileSystem(plain) });
