@@ -523,6 +523,12 @@ describe('note model: bad input and failure', function () {
     assert.equal(model.size, 2);
   });
 
+  it('shows binary content as binary when the first NUL comes after the part of the file read first', async function () {
+    const text = `${note('late', '晚到的 NUL')}${'正文'.repeat(2000)}\u0000\u0001\u0002`;
+    const { model } = await modelOf({ '/notes/late.md': text });
+    assert.equal(model.get('/notes/late.md')?.skipped, 'binary');
+  });
+
   describe('on the real disk', function () {
     let folder: string;
 
