@@ -523,10 +523,17 @@ describe('note model: bad input and failure', function () {
     assert.equal(model.size, 2);
   });
 
-  it('shows binary content as binary when the first NUL comes after the part of the file read first', async function () {
-    const text = `${note('late', '晚到的 NUL')}${'正文'.repeat(2000)}\u0000\u0001\u0002`;
-    const { model } = await modelOf({ '/notes/late.md': text });
-    assert.equal(model.get('/notes/late.md')?.skipped, 'binary');
+  it('agrees with an open editor on binary content, wherever the first NUL is', async function () {
+    // A NUL among the first 1,024 characters makes a file binary; one later is a stray character in text.
+    const early = `${note('early', '早到的 NUL')}\u0000\u0001${'正文'.repeat(2000)}`;
+    const late = `${note('late', '晚到的 NUL')}${'正文'.repeat(2000)}\u0000\u0001\u0002`;
+    const { model } = await modelOf({ '/notes/early.md': early, '/notes/late.md': late });
+    assert.equal(model.get('/notes/early.md')?.skipped, 'binary');
+    assert.equal(model.get('/notes/late.md')?.skipped, undefined);
+    for (const [file, text] of [['/notes/early.md', early], ['/notes/late.md', late]]) {
+      const indexed = model.get(file)?.skipped;
+      assert.equal(model.setOpenText(file, text)?.summary.skipped, indexed, `${file}: the editor reads it as the index did`);
+    }
   });
 
   describe('on the real disk', function () {
