@@ -2,12 +2,14 @@
 // VS Code (code-server + Chromium here; @vscode/test-electron where a desktop VS Code exists), and
 // ends with one line `N passed, N failed` over all of them. Any failure, or a suite that could not
 // start, exits non-zero; every stage has a time limit and every started process is stopped.
+// Everything the run writes to the temp folder goes to one folder of its own, removed at the end.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, trackProcess, waitFor } from './processes.mjs';
+import { useRunTempDir } from './run-temp.mjs';
 import { makeWorkspace, runInVsCode } from './vscode-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +24,7 @@ const totals = { passed: 0, failed: 0, pending: 0 };
 const SUITE_TIMEOUT_MS = Number(process.env.STUDY_NOTES_SUITE_TIMEOUT_MS ?? 15 * 60_000);
 
 stopAllOnSignals();
+useRunTempDir();
 
 async function build() {
   log('▶ build and typecheck');
