@@ -2,7 +2,7 @@
 // extension under development and this repository (with its bundled notes) as the workspace.
 // Here that VS Code is code-server: open the printed address in a browser. With `--desktop`, a
 // desktop VS Code (`code` on PATH) is used instead. Ctrl-C stops everything it started and removes
-// the run's temp folder.
+// the run's temp folder. `npm start` begins in scripts/bootstrap.mjs, which installs what is missing.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -16,7 +16,7 @@ export function cacheRoot() {
     ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'study-notes');
 }
 
-function codeServerDir() {
+export function codeServerDir() {
   return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`);
 }
 
@@ -37,9 +37,13 @@ function missingInstallPrerequisites() {
   return missing;
 }
 
+export function isCodeServerInstalled() {
+  return fs.existsSync(path.join(codeServerDir(), '.installed'));
+}
+
 /** Returns the path of code-server's entry script, installing it into the cache on first use. */
 export async function ensureCodeServer(log) {
-  if (fs.existsSync(path.join(codeServerDir(), '.installed'))) return entryPoint();
+  if (isCodeServerInstalled()) return entryPoint();
   const missing = missingInstallPrerequisites();
   if (missing.length > 0) {
     throw new HarnessError(

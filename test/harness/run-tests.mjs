@@ -2,6 +2,7 @@
 // VS Code (code-server + Chromium here; @vscode/test-electron where a desktop VS Code exists), and
 // ends with one line `N passed, N failed` over all of them. Any failure, or a suite that could not
 // start, exits non-zero; every stage has a time limit and every started process is stopped.
+// `npm test` starts in scripts/bootstrap.mjs, which installs what is missing and then imports this file.
 // Everything the run writes to the temp folder goes to one folder of its own, removed at the end.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
