@@ -158,7 +158,7 @@ export function systemPlan({ system, isRoot, hasSudo = true, missing, pythonVers
         ['apt-get', 'update', '-qq'],
         ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages],
       ],
-      log: `Installing the missing ${system.family === 'ubuntu' ? 'Ubuntu' : 'Debian'} packages: ${packages.join(' ')} (apt-get, as root)…`,
+      log: `installing the missing ${system.family === 'ubuntu' ? 'Ubuntu' : 'Debian'} packages: ${packages.join(' ')} (apt-get, as root)…`,
     };
   }
   const lines = [

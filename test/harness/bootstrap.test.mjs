@@ -141,7 +141,7 @@ describe('bootstrap (the set-up of npm test and npm start)', function () {
         ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'build-essential'],
       ]);
       assert.deepEqual(plan.env, { DEBIAN_FRONTEND: 'noninteractive' });
-      assert.equal(plan.log, 'Installing the missing Debian packages: chromium build-essential (apt-get, as root)…');
+      assert.equal(plan.log, 'installing the missing Debian packages: chromium build-essential (apt-get, as root)…');
     });
 
     it('names Ubuntu\'s Chromium package', function () {
@@ -238,7 +238,7 @@ describe('bootstrap (the set-up of npm test and npm start)', function () {
         'install code-server',
       ]);
       assert.deepEqual(printed, [
-        '▶ set-up: Installing the missing Debian packages: chromium libkrb5-dev build-essential ripgrep (apt-get, as root)…',
+        '▶ set-up: installing the missing Debian packages: chromium libkrb5-dev build-essential ripgrep (apt-get, as root)…',
         '  (24 s)',
         '▶ set-up: installing the npm packages with `npm ci` (node_modules is missing)…',
         '  (12 s)',
