@@ -55,7 +55,7 @@ export async function ensureCodeServer(log) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'study-notes-code-server', private: true }));
   seedRipgrepDownloadCache();
-  log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only; it took 50 s on a 2-core VM)…`);
+  log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only; 50 s to 2 min on a 2-core VM)…`);
   await runWithTimeout('npm', ['install', '--no-save', '--unsafe-perm', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: dir,
     env: { ...process.env, npm_config_yes: 'true' },
