@@ -461,7 +461,14 @@ describe('snippets', function () {
         '',
       ].join('\n'));
       const controller = new AbortController();
-      const result = await runExample(PYTHON, file, { signal: controller.signal, onOutput: (text) => { if (/child \d+/.test(text)) controller.abort(); } });
+      // Output arrives in chunks that need not be whole lines: `python -u` writes print()'s parts one by one
+      // ("child", " ", pid, "\n"), so the line is matched in what has arrived so far, not in a single chunk.
+      let seen = '';
+      const onOutput = (text: string, stream: OutputStream): void => {
+        if (stream === 'stdout') seen += text;
+        if (/^child \d+\n/m.test(seen) && !controller.signal.aborted) controller.abort();
+      };
+      const result = await runExample(PYTHON, file, { signal: controller.signal, onOutput });
       const [child] = pids(result.stdout.text, 'child');
       strays.push(child);
       assert.equal(result.cancelled, true);
