@@ -585,11 +585,18 @@ describe('note model: bad input and failure', function () {
     });
 
     it('skips a file it may not read', async function () {
-      if (process.getuid?.() === 0) this.skip();
       write('notes/a.md', note('a'));
       write('notes/secret.md', note('secret'));
-      nodeFs.chmodSync(path.join(folder, 'notes/secret.md'), 0o000);
-      const model = new NoteModel({ fs: new NodeFileSystem() });
+      // Root reads any file whatever its mode, so the refusal is the file system's answer here:
+      // NodeFileSystem answers undefined for a file it cannot read (EACCES and the like).
+      const refusing = new NodeFileSystem();
+      const unreadable = (file: string): boolean => file.endsWith('secret.md');
+      const readFile = refusing.readFile.bind(refusing);
+      const readStart = refusing.readStart.bind(refusing);
+      refusing.readFile = async (file) => (unreadable(file) ? undefined : readFile(file));
+      refusing.readStart = async (file, bytes) => (unreadable(file) ? undefined : readStart(file, bytes));
+      if (process.getuid?.() !== 0) nodeFs.chmodSync(path.join(folder, 'notes/secret.md'), 0o000);
+      const model = new NoteModel({ fs: process.getuid?.() === 0 ? refusing : new NodeFileSystem() });
       await model.configure({ folders: [user(path.join(folder, 'notes'))], topicFiles: [] });
       assert.deepEqual([...model.all()].map((summary: NoteSummary) => summary.id), ['a']);
     });
