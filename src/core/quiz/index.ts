@@ -2,6 +2,10 @@
 // and Anki export. Nothing here touches files or VS Code; the glue reads and appends the log.
 export { Rating, State, type Card, type Grade } from 'ts-fsrs';
 export { exportAnkiTsv, type AnkiExportOptions } from './anki';
+export {
+  createExerciseReviewEntry, EXERCISE_REVIEW_PREFIX, exerciseGrade, exerciseItemsOf, exerciseReviewId, exerciseTextHash, isExerciseReview,
+  type ExerciseHelp, type ExerciseItem, type ExerciseSource,
+} from './exercises';
 export { gradeAnswer, gradeForResult, gradesFor, normalizeOutput, type QuizAnswer } from './grading';
 export { quizItemsOf, type QuizItem } from './items';
 export { conceptMastery, type ConceptMastery } from './mastery';

@@ -3,6 +3,7 @@
 // history; the edit is only flagged.
 import { createEmptyCard, fsrs, State, type Card, type Grade } from 'ts-fsrs';
 import { localDayKey } from './days';
+import { isExerciseReview } from './exercises';
 import type { QuizItem } from './items';
 import { questionTextHash, type ReviewEntry } from './reviewLog';
 
@@ -121,11 +122,11 @@ export class QuizSchedule {
     return state !== undefined && state.card.due.getTime() <= now.getTime();
   }
 
-  /** How many questions were answered for the first time on the local day that holds `day`. */
+  /** How many questions were answered for the first time on the local day that holds `day` (exercises are no new questions). */
   introducedOn(day: Date): number {
     const key = localDayKey(day);
     let count = 0;
-    for (const state of this.states.values()) if (localDayKey(state.firstReviewedAt) === key) count++;
+    for (const state of this.states.values()) if (localDayKey(state.firstReviewedAt) === key && !isExerciseReview(state.questionId)) count++;
     return count;
   }
 }
