@@ -38,17 +38,20 @@ export function testCasesOf(source: string): TestCaseSource[] {
   return cases;
 }
 
-/** The names a tests file imports from `moduleName` (`from m import a, b as c` gives a and c; `import m` gives m). */
-export function importedNames(testsSource: string, moduleName: string): Set<string> {
-  const names = new Set<string>();
+/**
+ * The names a tests file imports from `moduleName`, each with the name it has in the module:
+ * `from m import a, b as c` gives a → a and c → b; `import m` gives m → m.
+ */
+export function importedNames(testsSource: string, moduleName: string): Map<string, string> {
+  const names = new Map<string, string>();
   const from = new RegExp(`^from\\s+${moduleName}\\s+import\\s+(\\([^)]*\\)|[^\\n#]+)`, 'gm');
   for (const match of testsSource.matchAll(from)) {
     for (const part of match[1].replace(/[()\\\n]/g, ' ').split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
-      if (name && /^\w+$/.test(name)) names.add(name);
+      const [original, local = original] = part.trim().split(/\s+as\s+/).map((name) => name.trim());
+      if (original && /^\w+$/.test(original) && /^\w+$/.test(local)) names.set(local, original);
     }
   }
-  if (new RegExp(`^import\\s+${moduleName}\\b`, 'm').test(testsSource)) names.add(moduleName);
+  if (new RegExp(`^import\\s+${moduleName}\\b`, 'm').test(testsSource)) names.set(moduleName, moduleName);
   return names;
 }
 
@@ -77,8 +80,8 @@ export function testedDefinition(testsSource: string, failedLine: number, learne
     // The last name on a line is the innermost call: `self.assertEqual(add(1, 2), 3)` → add.
     for (const name of names.reverse()) {
       const [first, attribute] = name.split('.');
-      const defined = first === moduleName && attribute ? attribute : first;
-      if ((imported.has(first) || imported.has(defined)) && definitions.has(defined)) return definitions.get(defined);
+      const original = first === moduleName && attribute ? attribute : imported.get(first);
+      if (original !== undefined && definitions.has(original)) return definitions.get(original);
     }
     if (/^\s+(?:async\s+)?def\s+/.test(text)) break;
   }
