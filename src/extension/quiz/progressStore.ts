@@ -1,10 +1,10 @@
 // The learner's quiz progress: an append-only review log (JSON Lines) in the extension's global
-// storage, written right after every answer, and the schedule derived from it by replay.
+// storage, written right after every answer and every passed exercise, and the schedule derived from it by replay.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { Locale } from '../../core/messages';
-import { createReviewEntry, parseReviewLog, QuizSchedule, serializeReview, type Grade, type QuizItem } from '../../core/quiz';
+import { createReviewEntry, parseReviewLog, QuizSchedule, serializeReview, type Grade, type QuizItem, type ReviewEntry } from '../../core/quiz';
 
 /** Where the quiz questions come from (the language server), and when they change. */
 export interface QuizQuestions {
@@ -73,7 +73,11 @@ export class ProgressStore implements vscode.Disposable {
 
   /** Appends one answer to the log at once, then updates the schedule. */
   async record(item: QuizItem, grade: Grade, durationMs: number): Promise<void> {
-    const entry = createReviewEntry(item, grade, new Date(), durationMs);
+    await this.append(createReviewEntry(item, grade, new Date(), durationMs));
+  }
+
+  /** Appends one review (an answer, or a passed exercise) to the log at once, then updates the schedule. */
+  async append(entry: ReviewEntry): Promise<void> {
     const write = this.writing.then(async () => {
       await fs.mkdir(this.storage.fsPath, { recursive: true });
       await fs.appendFile(this.logFile, serializeReview(entry), 'utf8');

@@ -2,8 +2,8 @@
 // the Anki export, all on top of the quiz core and the review log.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { buildQueue, conceptMastery, exportAnkiTsv, progressStats, type QuizScope } from '../../core/quiz';
-import { QuizItemsRequest, type TreeNode } from '../../shared/protocol';
+import { buildQueue, conceptMastery, exerciseItemsOf, exportAnkiTsv, progressStats, type ExerciseItem, type QuizScope } from '../../core/quiz';
+import { ExamplesRequest, QuizItemsRequest, type TreeNode } from '../../shared/protocol';
 import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
 import { ProgressStore } from './progressStore';
@@ -16,7 +16,7 @@ interface QuizRequest {
   count?: number;
 }
 
-export const registerQuiz: Feature = ({ extension: context, notes, mastery: board }) => {
+export const registerQuiz: Feature = ({ extension: context, notes, mastery: board, practice }) => {
   const store = new ProgressStore(context.globalStorageUri, {
     items: () => notes.request(QuizItemsRequest, undefined),
     onDidChange: notes.onDidChangeNotes,
@@ -29,12 +29,16 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
   status.command = 'studyNotes.reviewDue';
   let running = false;
 
+  // Exercises count in mastery too (their passes are in the log); asked once until the notes change.
+  let exerciseList: Promise<ExerciseItem[]> | undefined;
+  const exercises = (): Promise<ExerciseItem[]> => (exerciseList ??= notes.request(ExamplesRequest, undefined).then(exerciseItemsOf));
+
   const newPerDay = (): number => vscode.workspace.getConfiguration('studyNotes.quiz').get<number>('newQuestionsPerDay', 20);
 
   async function refreshProgress(): Promise<void> {
     const { schedule, items } = await store.state();
     const now = new Date();
-    const mastery = conceptMastery(items, schedule, now);
+    const mastery = conceptMastery(items, schedule, now, await exercises());
     const due = [...mastery.values()].reduce((sum, concept) => sum + concept.due, 0);
     status.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
     status.tooltip = vscode.l10n.t('Study Notes: {0} quiz question(s) due for review. Click to review them.', due);
@@ -120,6 +124,8 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
     status,
     vscode.workspace.registerTextDocumentContentProvider(QUIZ_SHEET.scheme, sheet),
     store.onDidChange(() => void refreshProgress()),
+    notes.onDidChangeNotes(() => { exerciseList = undefined; }),
+    practice.attach((entry) => store.append(entry)),
     vscode.commands.registerCommand('studyNotes.startQuiz', async (request?: QuizRequest) => {
       const chosen = request ?? (await pickRequest());
       return chosen ? start(chosen) : undefined;
@@ -137,7 +143,8 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
       const { schedule, items } = await store.state();
       const panel = vscode.window.createWebviewPanel('studyNotes.progress', vscode.l10n.t('Study Progress'), vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
       const now = new Date();
-      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now), items, panel.webview.cspSource);
+      const exerciseItems = await exercises();
+      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now, exerciseItems), items, exerciseItems, panel.webview.cspSource);
     }),
     vscode.commands.registerCommand('studyNotes.resetProgress', async () => {
       const reset = vscode.l10n.t('Reset Progress');
