@@ -109,8 +109,13 @@ export class ExerciseTests implements vscode.Disposable {
   }
 
   /** Runs the given exercises' tests through the Run profile, as the Testing view would. */
-  async run(items: readonly vscode.TestItem[], token = new vscode.CancellationTokenSource().token): Promise<ExerciseRunSummary[] | undefined> {
-    return this.execute(new vscode.TestRunRequest(items, undefined, this.runProfile), token, false);
+  async run(items: readonly vscode.TestItem[]): Promise<ExerciseRunSummary[] | undefined> {
+    const cancellation = new vscode.CancellationTokenSource();
+    try {
+      return await this.execute(new vscode.TestRunRequest(items, undefined, this.runProfile), cancellation.token, false);
+    } finally {
+      cancellation.dispose();
+    }
   }
 
   /** One item per exercise whose copy exists, in the notes' order, children from its tests file. */
@@ -223,9 +228,13 @@ export class ExerciseTests implements vscode.Disposable {
       run.appendOutput(text.replace(/\r?\n/g, '\r\n'), undefined, item);
     });
     this.started(run, item);
+    let session: vscode.DebugSession | undefined;
+    const startedSession = vscode.debug.onDidStartDebugSession((started) => {
+      if (started.configuration[RUN_ID] === runId) session = started;
+    });
     const ended = new Promise<void>((resolve) => {
-      const listener = vscode.debug.onDidTerminateDebugSession((session) => {
-        if (session.configuration[RUN_ID] !== runId) return;
+      const listener = vscode.debug.onDidTerminateDebugSession((terminated) => {
+        if (terminated.configuration[RUN_ID] !== runId) return;
         listener.dispose();
         resolve();
       });
@@ -241,12 +250,13 @@ export class ExerciseTests implements vscode.Disposable {
         run.errored(item, new vscode.TestMessage(vscode.l10n.t('The Python debugger did not start; see the Debug Console.')));
         return undefined;
       }
-      const cancel = token.onCancellationRequested(() => void vscode.debug.stopDebugging(vscode.debug.activeDebugSession));
+      const cancel = token.onCancellationRequested(() => { if (session) void vscode.debug.stopDebugging(session); });
       await ended;
       cancel.dispose();
       const report = parseUnittestOutput(stderr, file);
       return await this.report(run, item, exercise, report, { exitCode: report.finished ? 0 : null, timedOut: false, cancelled: token.isCancellationRequested }, 0);
     } finally {
+      startedSession.dispose();
       this.debugOutput.delete(runId);
     }
   }

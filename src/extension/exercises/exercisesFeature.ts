@@ -58,7 +58,10 @@ export const registerExercises: Feature = ({ extension: context, notes, practice
   async function resolveExercise(target: ExerciseTarget, title: string): Promise<Exercise | undefined> {
     if (typeof target === 'string') {
       const exercise = await catalog.byId(target);
-      return exercise ?? pickExercise(await catalog.ofNote(target), title);
+      if (exercise) return exercise;
+      const ofNote = await catalog.ofNote(target);
+      if (ofNote.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No exercise "{0}" was found.', target));
+      return pickExercise(ofNote, title);
     }
     if (target instanceof vscode.Uri) return catalog.forLearnerFile(target.fsPath);
     if (target && 'comments' in target) return catalog.forLearnerFile(target.uri.fsPath);
