@@ -73,6 +73,12 @@ export interface Heading {
   line: number;
 }
 
+/**
+ * A link as the model keeps it for every note: the line and character where its target starts and
+ * the target as written (`note:closure`, `../a/b.md`); `expandLink` gives back the full link.
+ */
+export type LinkRef = [line: number, character: number, href: string];
+
 /** A Markdown link from a note's body to another note: `note:id` or a relative `.md` path. */
 export type NoteLink =
   | { kind: 'id'; id: string; href: string; range: TextRange; idRange: TextRange }
@@ -123,7 +129,7 @@ export interface NoteSummary {
   examples: ExampleRef[];
   exercises: ExerciseRef[];
   quiz: QuizQuestion[];
-  links: NoteLink[];
+  links: LinkRef[];
   /** Line where the body (or the topic) starts, and, for topics, the line after its end. */
   bodyLine: number;
   endLine?: number;
@@ -137,6 +143,8 @@ export interface NoteSummary {
   inferred: boolean;
   /** Indexed by metadata only (the file is above the size limit or not text). */
   skipped?: 'tooLarge' | 'binary';
+  /** False until the body's links were read (a second pass after the first index). */
+  bodyScanned: boolean;
 }
 
 /** A string from the front matter and the range of its YAML node (quotes included). */
@@ -179,6 +187,8 @@ export interface ParsedNote {
   /** Every problem of the note's own (cross-note problems come from the model). */
   problems: NoteProblem[];
   headings: Heading[];
+  /** Links to other notes, with their ranges. */
+  links: NoteLink[];
   /** Mermaid diagram sources, in order. */
   diagrams: string[];
   spans: NoteSpans;

@@ -53,6 +53,8 @@ export interface SearchSource {
   lines(key: string): Promise<{ firstLine: number; lines: string[] } | undefined>;
   /** Higher first: notes whose title matches the query, say. */
   priority(key: string, needle: string): number;
+  /** True once the asker no longer wants the answer: the search stops reading. */
+  cancelled?(): boolean;
 }
 
 export class SearchIndex {
@@ -136,17 +138,19 @@ export class SearchIndex {
       .map((key, order) => ({ key, order, priority: source.priority(key, needle) }))
       .sort((a, b) => b.priority - a.priority || a.order - b.order);
     const hits: SearchLine[] = [];
-    for (const { key, priority } of candidates) {
-      if (hits.length >= limit) break;
-      const read = await source.lines(key);
-      if (!read) continue;
-      read.lines.forEach((text, offset) => {
+    for (const [read, { key, priority }] of candidates.entries()) {
+      // Let a cancellation (or another request) in now and then.
+      if (read > 0 && read % 64 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (hits.length >= limit || source.cancelled?.()) break;
+      const note = await source.lines(key);
+      if (!note) continue;
+      note.lines.forEach((text, offset) => {
         if (!text.trim() || text.length > 10_000) return;
         const lineTokens = tokenize(text);
         if (!tokens.every((token) => lineTokens.has(token))) return;
         const lower = text.toLowerCase();
         const score = (lower.includes(needle) ? 4 : 0) + (/^#{1,6}\s/.test(text) ? 2 : 0) + words.filter((word) => lower.includes(word)).length + (priority > 0 ? 1 : 0);
-        hits.push({ key, line: read.firstLine + offset, text: text.trim(), score });
+        hits.push({ key, line: note.firstLine + offset, text: text.trim(), score });
       });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);

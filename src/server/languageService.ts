@@ -11,7 +11,7 @@ import type { NoteCache } from '../core/noteModel/noteCache';
 import type { QuizItem } from '../core/quiz/items';
 import { NoteModel, type ModelChange } from '../core/noteModel/noteModel';
 import { parseNoteDocument } from '../core/notes/parseNote';
-import type { ExamplesDto, NoteContent, NoteRow, NotesParams, SearchResult, TopicFileSummary, TreeNode } from '../shared/protocol';
+import type { ExamplesDto, NoteContent, NoteRow, NotesParams, NotesStatus, SearchResult, TopicFileSummary, TreeNode } from '../shared/protocol';
 import { codeActions } from './languageFeatures/codeActions';
 import { completion } from './languageFeatures/completion';
 import { noteDiagnostics, type DiagramError, type TextDiagnostic } from './languageFeatures/diagnostics';
@@ -19,7 +19,7 @@ import { noteHover, pythonHover } from './languageFeatures/hover';
 import { examples, noteContent, notesHaving, quizItems, resolveNote, topicFileSummary } from './languageFeatures/noteRequests';
 import { NoteTree } from './languageFeatures/noteTree';
 import { definition, prepareRename, references, rename } from './languageFeatures/references';
-import { NoteSearch } from './languageFeatures/search';
+import { BodyIndex } from './languageFeatures/bodyIndex';
 import { documentSymbols, workspaceSymbols } from './languageFeatures/symbols';
 
 export interface LanguageServiceOptions {
@@ -32,7 +32,7 @@ export interface LanguageServiceOptions {
 export class NotesLanguageService {
   readonly model: NoteModel;
   readonly tree: NoteTree;
-  private readonly search: NoteSearch;
+  private readonly bodies: BodyIndex;
   readonly locale: Locale;
   /** Concept id → mastery (0–1), as the extension last sent it; hovers show it. */
   readonly mastery = new Map<string, number>();
@@ -45,20 +45,20 @@ export class NotesLanguageService {
     this.maxNoteBytes = options.maxNoteBytes;
     this.model = new NoteModel({ fs: options.fs, locale: this.locale, cache: options.cache, maxNoteBytes: options.maxNoteBytes });
     this.tree = new NoteTree(this.model);
-    this.search = new NoteSearch(this.model);
+    this.bodies = new BodyIndex(this.model);
     this.model.onDidChange((change) => this.changed(change));
   }
 
   private changed(change: ModelChange): void {
     this.tree.invalidate();
-    this.search.changed(change.keys);
+    this.bodies.changed(change.keys);
   }
 
   /** Sets the note folders and topic files; resolves when they are indexed. */
   async configure(folders: NoteFolder[], topicFiles: string[]): Promise<void> {
     await this.model.configure({ folders, topicFiles });
     this.tree.invalidate();
-    this.search.rebuild();
+    this.bodies.rebuild();
   }
 
   get ready(): Promise<void> {
@@ -124,7 +124,9 @@ export class NotesLanguageService {
     return definition(this.referencesContext(), parsed, position);
   }
 
-  references(parsed: ParsedNote, position: Position, includeDeclaration: boolean): Promise<Location[]> {
+  /** References and rename need every note's links: they wait for the second pass over the bodies. */
+  async references(parsed: ParsedNote, position: Position, includeDeclaration: boolean): Promise<Location[]> {
+    await this.bodies.whenComplete();
     return references(this.referencesContext(), parsed, position, includeDeclaration);
   }
 
@@ -132,7 +134,8 @@ export class NotesLanguageService {
     return prepareRename(this.referencesContext(), parsed, position);
   }
 
-  rename(parsed: ParsedNote, position: Position, newName: string): Promise<WorkspaceEdit> {
+  async rename(parsed: ParsedNote, position: Position, newName: string): Promise<WorkspaceEdit> {
+    await this.bodies.whenComplete();
     return rename(this.referencesContext(), parsed, position, newName);
   }
 
@@ -178,12 +181,22 @@ export class NotesLanguageService {
     return examples(this.tree);
   }
 
-  searchNotes(query: string, limit?: number, _token?: CancellationToken): Promise<SearchResult> {
-    return this.search.search(query, limit);
+  searchNotes(query: string, limit?: number, token?: CancellationToken): Promise<SearchResult> {
+    return this.bodies.search(query, limit, token && (() => token.isCancellationRequested));
   }
 
   get searchReady(): boolean {
-    return this.search.ready;
+    return this.bodies.ready;
+  }
+
+  status(): NotesStatus {
+    return {
+      notes: this.model.size,
+      filesRead: this.options.fs.readCount ?? 0,
+      bodiesIndexed: this.bodies.ready,
+      folders: this.model.folders.map((folder) => folder.root),
+      topicFiles: [...this.model.topicFilePaths],
+    };
   }
 
   topicFile(file: string): TopicFileSummary | null {

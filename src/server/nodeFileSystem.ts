@@ -8,6 +8,9 @@ import type { DirectoryEntry, FileStat, NoteFileSystem } from '../core/noteModel
 import { deserializeCache, serializeCache, type CacheKey, type CachedNote, type NoteCache } from '../core/noteModel/noteCache';
 
 export class NodeFileSystem implements NoteFileSystem {
+  /** Files read so far (whole or their start): what `studyNotes/status` reports. */
+  readCount = 0;
+
   async readDirectory(folder: string): Promise<DirectoryEntry[] | undefined> {
     let entries: fs.Dirent[];
     try {
@@ -15,7 +18,9 @@ export class NodeFileSystem implements NoteFileSystem {
     } catch {
       return undefined;
     }
-    return entries.map((entry) => ({ name: entry.name, kind: entry.isSymbolicLink() ? linkKind(path.join(folder, entry.name)) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined }));
+    return entries.map((entry) => entry.isSymbolicLink()
+      ? { name: entry.name, kind: linkKind(path.join(folder, entry.name)), link: true }
+      : { name: entry.name, kind: entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined });
   }
 
   async stat(file: string): Promise<FileStat | undefined> {
@@ -29,9 +34,25 @@ export class NodeFileSystem implements NoteFileSystem {
 
   async readFile(file: string): Promise<string | undefined> {
     try {
+      this.readCount++;
       return fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
+    }
+  }
+
+  async readStart(file: string, bytes: number): Promise<string | undefined> {
+    let handle: number | undefined;
+    try {
+      this.readCount++;
+      handle = fs.openSync(file, 'r');
+      const buffer = Buffer.allocUnsafe(bytes);
+      const read = fs.readSync(handle, buffer, 0, bytes, 0);
+      return buffer.toString('utf8', 0, read);
+    } catch {
+      return undefined;
+    } finally {
+      if (handle !== undefined) fs.closeSync(handle);
     }
   }
 

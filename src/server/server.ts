@@ -16,7 +16,7 @@ import type { NoteFolder, ParsedNote } from '../core/model';
 import { isMarkdownFile } from '../core/noteModel/noteModel';
 import {
   ConfigureNotification, DiagramErrorsNotification, ExamplesRequest, MasteryNotification, NoteRequest, NotesChangedNotification, NotesRequest,
-  QuizItemsRequest, ResolveRequest, SearchRequest, TopicFileRequest, TreeParentRequest, TreeRequest,
+  QuizItemsRequest, ResolveRequest, SearchRequest, StatusRequest, TopicFileRequest, TreeParentRequest, TreeRequest,
   type NotesConfiguration, type NotificationSpec, type RequestSpec,
 } from '../shared/protocol';
 import { RenameRefused } from './languageFeatures/references';
@@ -300,6 +300,7 @@ class NotesServer {
     this.handle(SearchRequest, { hits: [], partial: false }, (params, token) =>
       this.service.searchNotes(stringParam(params?.query, 'query'), typeof params.limit === 'number' ? Math.min(1000, Math.max(1, params.limit)) : undefined, token));
     this.handle(TopicFileRequest, null, (params) => this.service.topicFile(stringParam(params?.path, 'path')));
+    this.handle(StatusRequest, null, () => this.service.status());
   }
 
   private handle<P, R>(spec: RequestSpec<P, R>, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): void {

@@ -30,6 +30,11 @@ export async function run(): Promise<void> {
       for (const child of await api.topics.getChildren(category)) { api.topics.getTreeItem(child); items++; }
     }
     figures.firstTreeMs = performance.now() - started;
+    // The extension host's growth once the tree is shown (the notes live in the language server).
+    await vscode.commands.executeCommand('workbench.view.extension.studyNotes');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    global.gc?.();
+    figures.hostRssAfterTreeMb = mb(process.memoryUsage().rss);
     figures.treeItems = items;
 
     const withDiagrams = [];

@@ -30,8 +30,9 @@ export class LspProcess {
   stderr = '';
   private exited = false;
 
-  constructor(serverFile: string, args: string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [serverFile, ...args], { stdio: 'pipe' });
+  /** `env` is added to this process's environment (a cache folder of the test's own, say). */
+  constructor(serverFile: string, args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
+    this.child = spawn(process.execPath, [serverFile, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
     this.child.on('exit', () => {
@@ -43,6 +44,11 @@ export class LspProcess {
 
   get running(): boolean {
     return !this.exited;
+  }
+
+  /** The server process's id (the benchmark reads its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Writes one framed message whose body is exactly `body`, whatever its bytes. */

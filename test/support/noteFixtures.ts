@@ -1,7 +1,9 @@
-// A small notes folder with known content and known mistakes, written to a temporary folder, for
-// the language server tests. Line numbers in comments are 0-based, as LSP counts them.
+// A small notes folder with known content and known mistakes, written to a temporary folder (for the
+// stdio server tests) or held in memory (for the model and language service tests). Line numbers in
+// comments are 0-based, as LSP counts them.
 import fs from 'node:fs';
 import path from 'node:path';
+import { MemoryFileSystem } from '../../src/core/noteModel/fileSystem';
 
 const concept = (id: string, title: string, titleEn: string, extra: string, body: string): string =>
   `---\nid: ${id}\ntitle: ${title}\ntitleEn: ${titleEn}\ncategory: python\n${extra}---\n${body}`;
@@ -97,4 +99,15 @@ export function writeFixtureNotes(root: string): string {
     fs.writeFileSync(path.join(notes, file), text);
   }
   return notes;
+}
+
+/** Where the in-memory fixtures live, and where the broken note goes inside that folder. */
+export const FIXTURE_ROOT = '/notes';
+export const BROKEN_FILE = 'python/broken/broken.md';
+
+/** The fixture notes (plus `extra` files, relative to `root`) in an in-memory file system. */
+export function fixtureFileSystem(extra: Record<string, string> = {}, root = FIXTURE_ROOT): MemoryFileSystem {
+  const files: Record<string, string> = {};
+  for (const [file, text] of Object.entries({ ...FIXTURE_NOTES, ...extra })) files[`${root}/${file}`] = text;
+  return new MemoryFileSystem(files);
 }

@@ -1,6 +1,27 @@
-// Generated review logs for the quiz tests and benchmark: deterministic for a given seed.
+// Quiz items, answers and generated review logs for the quiz tests and benchmark: deterministic for a given seed.
+import type { Grade } from 'ts-fsrs';
+import type { QuizQuestion } from '../../src/core/model';
+import type { QuizItem } from '../../src/core/quiz/items';
+import { createReviewEntry, REVIEW_LOG_VERSION, serializeReview, type ReviewEntry } from '../../src/core/quiz/reviewLog';
 import { seededRandom } from './seededRandom';
-import { REVIEW_LOG_VERSION, serializeReview, type ReviewEntry } from '../../src/core/quiz/reviewLog';
+
+/** A single-choice question of note `noteId` (answer: choice 0), with any field overridden. */
+export function quizItem(id: string, noteId = 'note', category = 'python', question: Partial<QuizQuestion> = {}): QuizItem {
+  return {
+    question: { id, type: 'single', question: `Question ${id}?`, choices: ['yes', 'no'], answer: 0, explanation: 'Because.', ...question },
+    noteId,
+    noteKey: `/notes/${noteId}.md`,
+    noteTitle: noteId,
+    category,
+  };
+}
+
+/** Answers of one item, as [time, grade] pairs, turned into log entries. */
+export const answersOf = (answered: QuizItem, reviews: [Date, Grade][]): ReviewEntry[] =>
+  reviews.map(([at, grade]) => createReviewEntry(answered, grade, at, 1000));
+
+/** The text of a log file holding `entries`. */
+export const logText = (entries: readonly ReviewEntry[]): string => entries.map(serializeReview).join('');
 
 /** The time of the first generated review; later ones follow 1 to 10 minutes apart. */
 export const GENERATED_LOG_START = Date.UTC(2024, 0, 1, 8, 0, 0);

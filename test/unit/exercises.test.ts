@@ -320,7 +320,7 @@ ImportError: cannot import name 'twice' from 'demo_exercise' (${LEARNER})
         version: 1, questionId: 'exercise:demo-add', noteId: 'demo', textHash: 12, reviewedAt: '2025-03-01T10:20:00.000Z', grade: Rating.Good, durationMs: 1234,
       });
       const parsed = parseReviewLog(serializeReview(entry));
-      assert.deepEqual(parsed, { entries: [entry], problems: [] });
+      assert.deepEqual([parsed.entries, parsed.problems], [[entry], []]);
       assert.equal(isExerciseReview(entry.questionId), true);
       assert.equal(isExerciseReview(question.id), false);
     });

@@ -2,32 +2,20 @@ import assert from 'node:assert/strict';
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import { format } from '../../src/core/messages';
 import type { QuizQuestion } from '../../src/core/model';
-import { parseNote } from '../../src/core/parseNote';
+import { summarizeNote } from '../../src/core/notes/parseNote';
 import { exportAnkiTsv } from '../../src/core/quiz/anki';
 import { localDayKey } from '../../src/core/quiz/days';
 import { gradeAnswer, gradeForResult, gradesFor } from '../../src/core/quiz/grading';
 import { quizItemsOf, type QuizItem } from '../../src/core/quiz/items';
 import { conceptMastery } from '../../src/core/quiz/mastery';
 import { buildQueue } from '../../src/core/quiz/queue';
-import { createReviewEntry, parseReviewLog, serializeReview, type ReviewEntry } from '../../src/core/quiz/reviewLog';
+import { createReviewEntry, parseReviewLog, serializeReview } from '../../src/core/quiz/reviewLog';
 import { QuizSchedule } from '../../src/core/quiz/schedule';
 import { progressStats } from '../../src/core/quiz/stats';
-import { generateReviewLog } from '../support/quizFixtures';
+import { answersOf, generateReviewLog, logText, quizItem } from '../support/quizFixtures';
 
 // Dates are built in the local time zone, as the quiz counts days, so the tests hold in any zone.
 const march = (day: number, hour: number, minute = 0): Date => new Date(2025, 2, day, hour, minute);
-
-function item(id: string, noteId = 'note', category = 'python', question: Partial<QuizQuestion> = {}): QuizItem {
-  return {
-    question: { id, type: 'single', question: `Question ${id}?`, choices: ['yes', 'no'], answer: 0, explanation: 'Because.', ...question },
-    noteId,
-    category,
-  };
-}
-
-/** Answers of one item, as [time, grade] pairs, turned into log entries. */
-const answers = (answered: QuizItem, reviews: [Date, Grade][]): ReviewEntry[] =>
-  reviews.map(([at, grade]) => createReviewEntry(answered, grade, at, 1000));
 
 /** What ts-fsrs itself makes of the same reviews, fed one by one. */
 function directCard(reviews: [Date, Grade][]): Card {
@@ -37,17 +25,15 @@ function directCard(reviews: [Date, Grade][]): Card {
   return card;
 }
 
-const logText = (entries: ReviewEntry[]): string => entries.map(serializeReview).join('');
-
 describe('quiz: review log', function () {
-  const answered = item('decorator-order', 'decorator');
-  const entries = answers(answered, [[march(1, 9), Rating.Good], [march(2, 9), Rating.Again], [march(3, 9), Rating.Easy]]);
+  const answered = quizItem('decorator-order', 'decorator');
+  const entries = answersOf(answered, [[march(1, 9), Rating.Good], [march(2, 9), Rating.Again], [march(3, 9), Rating.Easy]]);
 
   it('writes one line per answer and reads it back unchanged', function () {
     const text = logText(entries);
     assert.equal(text.split('\n').length, entries.length + 1);
     assert.ok(text.endsWith('\n'));
-    assert.deepEqual(parseReviewLog(text), { entries, problems: [] });
+    assert.deepEqual(parseReviewLog(text), { entries, lines: [1, 2, 3], problems: [] });
     assert.deepEqual(Object.keys(JSON.parse(serializeReview(entries[0])) as object),
       ['version', 'questionId', 'noteId', 'textHash', 'reviewedAt', 'grade', 'durationMs']);
   });
@@ -69,7 +55,7 @@ describe('quiz: review log', function () {
     ].join('');
     const log = parseReviewLog(text);
     assert.deepEqual(log.entries.map((entry) => entry.reviewedAt), [entries[0], entries[1], entries[2]].map((entry) => entry.reviewedAt).concat(march(4, 9).toISOString()));
-    assert.deepEqual(log.problems, [
+    assert.deepEqual(log.problems.map(({ line, message }) => ({ line, message })), [
       { line: 2, message: format('en', 'reviewLogNotJson', 2) },
       { line: 4, message: format('en', 'reviewLogNotJson', 4) },
       { line: 5, message: format('en', 'reviewLogBadField', 5, 'grade') },
@@ -77,9 +63,18 @@ describe('quiz: review log', function () {
       { line: 9, message: format('en', 'reviewLogNotJson', 9) },
     ]);
     assert.match(log.problems[2].message, /Line 5 .*"grade"/);
+    assert.deepEqual([log.problems[2].reason, log.problems[2].detail], ['reviewLogBadField', 'grade']);
     const chinese = parseReviewLog(text, 'zh-cn').problems;
     assert.equal(chinese[2].message, format('zh-cn', 'reviewLogBadField', 5, 'grade'));
     assert.match(chinese[2].message, /第 5 行/);
+  });
+
+  it('recovers both entries when one lost its newline and the next was appended onto its line', function () {
+    const [first, second, third] = entries.map(serializeReview);
+    const log = parseReviewLog(first + second.trimEnd() + third, 'en', 41);
+    assert.deepEqual(log.entries, entries);
+    assert.deepEqual(log.lines, [41, 42, 42]);
+    assert.deepEqual(log.problems, []);
   });
 
   it('rejects entries with a missing field or an impossible value', function () {
@@ -96,14 +91,14 @@ describe('quiz: review log', function () {
 });
 
 describe('quiz: schedule', function () {
-  const first = item('gil-threads', 'gil');
-  const second = item('gil-processes', 'gil');
+  const first = quizItem('gil-threads', 'gil');
+  const second = quizItem('gil-processes', 'gil');
   const firstReviews: [Date, Grade][] = [
     [march(1, 9), Rating.Good], [march(1, 9, 10), Rating.Good], [march(4, 20), Rating.Again],
     [march(4, 20, 10), Rating.Hard], [march(9, 7), Rating.Good], [march(20, 7), Rating.Easy],
   ];
   const secondReviews: [Date, Grade][] = [[march(1, 9, 5), Rating.Again], [march(1, 9, 6), Rating.Good], [march(2, 18), Rating.Easy]];
-  const log = [...answers(first, firstReviews), ...answers(second, secondReviews)]
+  const log = [...answersOf(first, firstReviews), ...answersOf(second, secondReviews)]
     .sort((a, b) => Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt));
 
   it('replays the log to the same cards as feeding ts-fsrs directly', function () {
@@ -117,7 +112,7 @@ describe('quiz: schedule', function () {
 
   it('replays a log merged out of time order as if it were in order', function () {
     // Two machines' logs one after the other: the later half of the first question's reviews comes first.
-    const merged = [...answers(first, firstReviews.slice(3)), ...answers(second, secondReviews), ...answers(first, firstReviews.slice(0, 3))];
+    const merged = [...answersOf(first, firstReviews.slice(3)), ...answersOf(second, secondReviews), ...answersOf(first, firstReviews.slice(0, 3))];
     const schedule = QuizSchedule.replay(merged, [first, second]);
     assert.deepEqual(schedule.get(first.question.id)?.card, directCard(firstReviews));
     assert.deepEqual(schedule.get(second.question.id)?.card, directCard(secondReviews));
@@ -130,7 +125,7 @@ describe('quiz: schedule', function () {
   });
 
   it('keeps a question\'s history when its text changes and reports the change', function () {
-    const edited = item('gil-threads', 'gil', 'python', { choices: ['yes', 'no', 'it depends'] });
+    const edited = quizItem('gil-threads', 'gil', 'python', { choices: ['yes', 'no', 'it depends'] });
     const schedule = QuizSchedule.replay(log, [edited, second]);
     const state = schedule.get(edited.question.id);
     assert.equal(state?.card.reps, firstReviews.length);
@@ -146,7 +141,7 @@ describe('quiz: schedule', function () {
   });
 
   it('keeps working when the clock was set back between two answers', function () {
-    const schedule = QuizSchedule.replay(answers(first, [[march(5, 9), Rating.Good]]), [first]);
+    const schedule = QuizSchedule.replay(answersOf(first, [[march(5, 9), Rating.Good]]), [first]);
     const state = schedule.record(createReviewEntry(first, Rating.Good, march(4, 9), 1000));
     assert.equal(state.card.reps, 2);
     assert.deepEqual(state.card.last_review, march(5, 9));
@@ -161,7 +156,7 @@ describe('quiz: schedule', function () {
     const { entries, problems } = parseReviewLog(text);
     assert.equal(entries.length, 100_000);
     assert.deepEqual(problems, []);
-    const items = ids.map((id) => item(id, id.split('-')[0]));
+    const items = ids.map((id) => quizItem(id, id.split('-')[0]));
     const schedule = QuizSchedule.replay(entries, items);
     assert.equal(schedule.reviews.length, 100_000);
     const now = new Date(Date.parse(entries[entries.length - 1].reviewedAt) + 30 * 86_400_000);
@@ -173,22 +168,22 @@ describe('quiz: schedule', function () {
 describe('quiz: queue', function () {
   const now = march(10, 12);
   const history: [QuizItem, [Date, Grade][]][] = [
-    [item('alpha'), [[march(1, 9), Rating.Easy]]],
-    [item('beta'), [[march(1, 9), Rating.Good]]],
-    [item('gamma'), [[march(8, 9), Rating.Again]]],
-    [item('delta'), [[march(9, 9), Rating.Easy]]], // not due until the 17th
-    [item('tie-b'), [[march(5, 9), Rating.Good], [march(5, 9, 10), Rating.Good]]],
-    [item('tie-a'), [[march(5, 9), Rating.Good], [march(5, 9, 10), Rating.Good]]],
-    [item('intro'), [[march(10, 8), Rating.Good]]], // introduced earlier today
-    [item('other', 'http', 'web'), [[march(1, 9), Rating.Again]]],
+    [quizItem('alpha'), [[march(1, 9), Rating.Easy]]],
+    [quizItem('beta'), [[march(1, 9), Rating.Good]]],
+    [quizItem('gamma'), [[march(8, 9), Rating.Again]]],
+    [quizItem('delta'), [[march(9, 9), Rating.Easy]]], // not due until the 17th
+    [quizItem('tie-b'), [[march(5, 9), Rating.Good], [march(5, 9, 10), Rating.Good]]],
+    [quizItem('tie-a'), [[march(5, 9), Rating.Good], [march(5, 9, 10), Rating.Good]]],
+    [quizItem('intro'), [[march(10, 8), Rating.Good]]], // introduced earlier today
+    [quizItem('other', 'http', 'web'), [[march(1, 9), Rating.Again]]],
   ];
-  const fresh = ['new-3', 'new-1', 'new-2'].map((id) => item(id));
-  const items = [...history.map(([queued]) => queued), ...fresh, item('new-web', 'http', 'web')];
-  const schedule = QuizSchedule.replay(history.flatMap(([queued, reviews]) => answers(queued, reviews)), items);
+  const fresh = ['new-3', 'new-1', 'new-2'].map((id) => quizItem(id));
+  const items = [...history.map(([queued]) => queued), ...fresh, quizItem('new-web', 'http', 'web')];
+  const schedule = QuizSchedule.replay(history.flatMap(([queued, reviews]) => answersOf(queued, reviews)), items);
   const ids = (options: Partial<Parameters<typeof buildQueue>[2]> = {}): string[] =>
     buildQueue(items, schedule, { now, newPerDay: 3, ...options }).map((queued) => queued.item.question.id);
 
-  it('puts due questions first, lowest retrievability first and ties by id, then new ones up to the daily limit', function () {
+  it('puts due questions first, lowest retrievability first and ties by due time then id, then new ones up to the daily limit', function () {
     const queue = buildQueue(items, schedule, { now, newPerDay: 3, scope: { kind: 'category', category: 'python' } });
     assert.deepEqual(queue.map((queued) => queued.item.question.id), ['gamma', 'beta', 'tie-a', 'tie-b', 'alpha', 'intro', 'new-3', 'new-1']);
     const due = queue.filter((queued) => !queued.isNew).map((queued) => queued.retrievability);
@@ -263,18 +258,18 @@ describe('quiz: grading', function () {
 
 describe('quiz: mastery and statistics', function () {
   const now = march(10, 12);
-  const q1 = item('q1', 'closure');
-  const q2 = item('q2', 'closure');
-  const q3 = item('q3', 'gil');
-  const unseen = item('q4', 'gil');
-  const untouched = item('q5', 'asyncio');
+  const q1 = quizItem('q1', 'closure');
+  const q2 = quizItem('q2', 'closure');
+  const q3 = quizItem('q3', 'gil');
+  const unseen = quizItem('q4', 'gil');
+  const untouched = quizItem('q5', 'asyncio');
   const q1Reviews: [Date, Grade][] = [[march(7, 9), Rating.Good], [march(7, 9, 10), Rating.Good], [march(9, 10), Rating.Again], [march(9, 10, 10), Rating.Good]];
   const q2Reviews: [Date, Grade][] = [[march(8, 9), Rating.Easy], [march(10, 9), Rating.Good]];
   const q3Reviews: [Date, Grade][] = [[march(1, 9), Rating.Easy], [march(5, 9), Rating.Hard]];
-  const removed = item('q-removed', 'closure');
+  const removed = quizItem('q-removed', 'closure');
   const log = [
-    ...answers(q1, q1Reviews), ...answers(q2, q2Reviews), ...answers(q3, q3Reviews),
-    ...answers(removed, [[march(2, 9), Rating.Good]]), // due long ago, but no longer in any note
+    ...answersOf(q1, q1Reviews), ...answersOf(q2, q2Reviews), ...answersOf(q3, q3Reviews),
+    ...answersOf(removed, [[march(2, 9), Rating.Good]]), // due long ago, but no longer in any note
   ].map((entry, index) => ({ ...entry, durationMs: 1000 * (index + 1) }));
   const items = [q1, q2, q3, unseen, untouched];
   const schedule = QuizSchedule.replay(log, items);
@@ -285,7 +280,7 @@ describe('quiz: mastery and statistics', function () {
     assert.deepEqual([...mastery.keys()], ['closure', 'gil', 'asyncio']);
     assert.equal(mastery.get('closure')?.mastery, (recall(q1Reviews) + recall(q2Reviews)) / 2);
     assert.equal(mastery.get('gil')?.mastery, recall(q3Reviews) / 2);
-    assert.deepEqual(mastery.get('asyncio'), { noteId: 'asyncio', mastery: 0, due: 0, seen: 0, total: 1 });
+    assert.deepEqual(mastery.get('asyncio'), { noteId: 'asyncio', mastery: 0, due: 0, seen: 0, total: 1, exercisesPassed: 0, exercises: 0 });
     // q1's relearning step ended at 10:10, so it is due; q2 and q3 are in the future.
     assert.deepEqual([mastery.get('closure')?.due, mastery.get('closure')?.seen, mastery.get('gil')?.due], [1, 2, 0]);
   });
@@ -324,14 +319,14 @@ describe('quiz: mastery and statistics', function () {
   });
 
   it('has no retention without Review-state reviews', function () {
-    const stats = progressStats(items, QuizSchedule.replay(answers(q1, q1Reviews.slice(0, 2)), items), { now, days: 7 });
+    const stats = progressStats(items, QuizSchedule.replay(answersOf(q1, q1Reviews.slice(0, 2)), items), { now, days: 7 });
     assert.equal(stats.retention, null);
     assert.equal(stats.retentionReviews, 0);
   });
 });
 
 describe('quiz: Anki export', function () {
-  const tricky = item('html-escape', 'web-security', 'web', {
+  const tricky = quizItem('html-escape', 'web-security', 'web', {
     type: 'single',
     question: 'Which is safe: <b>&amp;</b> or "quoted"\tword?\nSecond line',
     code: 'if a < b:\n\tprint("x & y")',
@@ -339,9 +334,9 @@ describe('quiz: Anki export', function () {
     answer: 1,
     explanation: 'Escape < and >.',
   });
-  const multiple = item('py-multi', 'decorator', 'python', { type: 'multiple', question: 'Pick', choices: ['a', 'b', 'c'], answer: [2, 0] });
-  const truefalse = item('py-tf', 'decorator', 'python', { type: 'truefalse', question: 'True?', choices: undefined, answer: true });
-  const output = item('py-out', 'decorator', 'python', { type: 'output', question: 'Output?', code: 'print(1)', choices: undefined, answer: '<1>\n2' });
+  const multiple = quizItem('py-multi', 'decorator', 'python', { type: 'multiple', question: 'Pick', choices: ['a', 'b', 'c'], answer: [2, 0] });
+  const truefalse = quizItem('py-tf', 'decorator', 'python', { type: 'truefalse', question: 'True?', choices: undefined, answer: true });
+  const output = quizItem('py-out', 'decorator', 'python', { type: 'output', question: 'Output?', code: 'print(1)', choices: undefined, answer: '<1>\n2' });
 
   it('writes the header lines and one tab-separated row per question with the question id as GUID', function () {
     const lines = exportAnkiTsv([tricky, multiple, truefalse, output], { locale: 'en' }).split('\n');
@@ -375,8 +370,12 @@ describe('quiz: Anki export', function () {
 describe('quiz: items from notes', function () {
   it('takes questions in note order, the first of a duplicated id winning', function () {
     const quiz = (ids: string[]) => `quiz:\n${ids.map((id) => `  - id: ${id}\n    type: truefalse\n    question: Q\n    answer: true\n    explanation: E\n`).join('')}`;
-    const first = parseNote(`---\nid: first\ntitle: First\ncategory: web\n${quiz(['first-a', 'shared'])}---\n# First\n`, 'first.md');
-    const second = parseNote(`---\nid: second\ntitle: Second\ncategory: python\n${quiz(['shared', 'second-a'])}---\n# Second\n`, 'second.md');
+    const note = (name: string, text: string) => {
+      const summary = summarizeNote({ path: `/notes/${name}.md`, text, namespace: 'user', root: '/notes' });
+      return { ...summary, category: summary.category! };
+    };
+    const first = note('first', `---\nid: first\ntitle: First\ncategory: web\n${quiz(['first-a', 'shared'])}---\n# First\n`);
+    const second = note('second', `---\nid: second\ntitle: Second\ncategory: python\n${quiz(['shared', 'second-a'])}---\n# Second\n`);
     assert.deepEqual(quizItemsOf([first, second]).map((quizItem) => [quizItem.question.id, quizItem.noteId, quizItem.category]),
       [['first-a', 'first', 'web'], ['shared', 'first', 'web'], ['second-a', 'second', 'python']]);
   });

@@ -1,40 +1,122 @@
+// Full-text search: the note-level inverted index over Chinese character pairs and English words
+// (`SearchIndex` with a source that reads candidate notes' lines), and the language service's
+// search over the model, kept up to date one changed note at a time.
 import assert from 'node:assert/strict';
-import { parseNote } from '../../src/core/parseNote';
-import { SearchIndex, tokenize } from '../../src/core/search';
+import { MemoryFileSystem } from '../../src/core/noteModel/fileSystem';
+import { SearchIndex, queryTokens, tokenize, type SearchSource } from '../../src/core/search';
+import { startService } from '../support/memoryService';
 
-const note = (id: string, body: string) => parseNote(`---\nid: ${id}\ntitle: ${id}\n---\n${body}`, `${id}.md`);
+const frontMatter = (id: string) => `---\nid: ${id}\ntitle: ${id}\n---\n`;
+const NOTES: Record<string, string> = {
+  tcp: `${frontMatter('tcp')}# TCP\n\n三次握手建立连接。\n\n拥塞窗口决定发送速率。\n\n主动关闭的一方进入 TIME_WAIT。\n`,
+  py: `${frontMatter('py')}# 偏函数\n\n\`functools.partial\` 固定部分参数。\n\n## 握手小结\n`,
+};
 
-describe('full-text search', function () {
-  const tcp = note('tcp', '# TCP\n\n三次握手建立连接。\n\n拥塞窗口决定发送速率。\n\n主动关闭的一方进入 TIME_WAIT。\n');
-  const py = note('py', '# 偏函数\n\n`functools.partial` 固定部分参数。\n\n## 握手小结\n');
-  const index = new SearchIndex([tcp, py]);
+/** The index over NOTES, and a source that reads their lines the way the server does. */
+function notesIndex(): { index: SearchIndex; source: SearchSource; reads: string[] } {
+  const index = new SearchIndex();
+  for (const [key, text] of Object.entries(NOTES)) index.add(key, text);
+  const reads: string[] = [];
+  const source: SearchSource = {
+    lines: async (key) => {
+      reads.push(key);
+      return NOTES[key] === undefined ? undefined : { firstLine: 0, lines: NOTES[key].split('\n') };
+    },
+    priority: () => 0,
+  };
+  return { index, source, reads };
+}
+
+describe('full-text search index', function () {
+  const { index, source } = notesIndex();
+  const search = async (query: string) => index.search(query, source);
 
   it('indexes Chinese as characters and character pairs, English as lower-cased words', function () {
     const tokens = tokenize('拥塞窗口 TIME_WAIT');
     for (const token of ['拥', '拥塞', '塞窗', '窗口', '口', 'time_wait']) assert.ok(tokens.has(token), token);
     assert.ok(!tokens.has('口 t'));
+    assert.deepEqual(queryTokens('拥塞窗口').tokens, ['拥塞', '塞窗', '窗口']);
   });
 
-  it('finds a single character', function () {
-    assert.deepEqual(index.search('塞').map((hit) => hit.note.meta.id), ['tcp']);
+  it('finds a single character', async function () {
+    assert.deepEqual((await search('塞')).map((hit) => hit.key), ['tcp']);
   });
 
-  it('finds a Chinese phrase on the line that holds it, with its line number in the file', function () {
-    const hits = index.search('三次握手');
-    assert.deepEqual(hits.map((hit) => [hit.note.meta.id, hit.line, hit.text]), [['tcp', 6, '三次握手建立连接。']]);
+  it('finds a Chinese phrase on the line that holds it, with its line number in the file', async function () {
+    assert.deepEqual((await search('三次握手')).map((hit) => [hit.key, hit.line, hit.text]), [['tcp', 6, '三次握手建立连接。']]);
   });
 
-  it('finds a term the word splitter would break apart', function () {
-    assert.deepEqual(index.search('拥塞窗口').map((hit) => hit.note.meta.id), ['tcp']);
+  it('finds a term the word splitter would break apart', async function () {
+    assert.deepEqual((await search('拥塞窗口')).map((hit) => hit.key), ['tcp']);
   });
 
-  it('needs every word of the query, in any case', function () {
-    assert.deepEqual(index.search('FUNCTOOLS partial').map((hit) => hit.note.meta.id), ['py']);
-    assert.deepEqual(index.search('functools 握手'), []);
+  it('needs every word of the query, in any case', async function () {
+    assert.deepEqual((await search('FUNCTOOLS partial')).map((hit) => hit.key), ['py']);
+    assert.deepEqual(await search('functools 握手'), []);
+    assert.deepEqual(await search('   '), []);
   });
 
-  it('ranks headings above body lines', function () {
-    const hits = index.search('握手');
-    assert.deepEqual(hits.map((hit) => hit.text), ['## 握手小结', '三次握手建立连接。']);
+  it('ranks headings above body lines', async function () {
+    assert.deepEqual((await search('握手')).map((hit) => hit.text), ['## 握手小结', '三次握手建立连接。']);
+  });
+
+  it('reads only the candidate notes, and forgets a removed note', async function () {
+    const own = notesIndex();
+    await own.index.search('拥塞', own.source);
+    assert.deepEqual(own.reads, ['tcp']);
+    own.index.remove('tcp');
+    assert.equal(own.index.has('tcp'), false);
+    assert.deepEqual(await own.index.search('拥塞', own.source), []);
+    own.index.add('tcp', '拥塞');
+    assert.deepEqual(own.index.candidates('拥塞'), ['tcp']);
+  });
+
+  it('stays correct after many removals compact the index', async function () {
+    const big = new SearchIndex();
+    for (let i = 0; i < 3000; i++) big.add(`n${i}`, i % 2 === 0 ? `偶数 ${i}` : `奇数 ${i}`);
+    for (let i = 0; i < 2000; i++) big.remove(`n${i}`);
+    assert.equal(big.size, 1000);
+    assert.equal(big.candidates('偶数').length, 500);
+    assert.deepEqual(big.candidates('2999'), ['n2999']);
   });
 });
+
+describe('searching notes through the language service', function () {
+  this.timeout(10_000);
+
+  it('searches every note once the background build is done, and follows edits of one note', async function () {
+    const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(NOTES).map(([id, text]) => [`/notes/${id}.md`, text])));
+    fs.write('/notes/other.md', `${frontMatter('other')}# 别的\n\n无关的内容。\n`);
+    const t = await startService({ fs });
+    await waitUntil(() => t.service.searchReady);
+    const result = await t.service.searchNotes('拥塞窗口');
+    assert.equal(result.partial, false);
+    assert.deepEqual(result.hits.map((hit) => [hit.note.id, hit.line, hit.text]), [['tcp', 8, '拥塞窗口决定发送速率。']]);
+    // Let the model's batched change notice of the first indexing pass go by.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const otherReads = fs.reads.get('/notes/other.md');
+    fs.write('/notes/py.md', `${frontMatter('py')}# 偏函数\n\n拥塞窗口也在这里。\n`);
+    await t.service.model.fileChanged('/notes/py.md');
+    await waitUntil(async () => (await t.service.searchNotes('拥塞窗口')).hits.length === 2);
+    assert.deepEqual((await t.service.searchNotes('functools')).hits, [], 'the old text of the edited note is gone');
+    assert.equal(fs.reads.get('/notes/other.md'), otherReads, 'a note that neither changed nor matches is not read again');
+  });
+});
+
+describe('the background search build', function () {
+  it('reads each note once more after indexing, not a third time when the first change notice arrives', async function () {
+    const fs = new MemoryFileSystem(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`/notes/n${i}.md`, `# 笔记 ${i}\n`])));
+    const t = await startService({ fs });
+    await waitUntil(() => t.service.searchReady);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.deepEqual(new Set(fs.reads.values()), new Set([2]), JSON.stringify([...fs.reads]));
+  });
+});
+
+async function waitUntil(test: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

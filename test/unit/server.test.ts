@@ -1,16 +1,21 @@
 // The language server as any LSP client sees it: bundled with esbuild into a temporary folder,
-// started with `node server.js --stdio`, and spoken to in plain JSON-RPC (test/support/lspProcess).
+// started with `node server.js --stdio`, and spoken to in plain JSON-RPC (test/support/lspProcess):
+// diagnostics at exact ranges (the note panel's diagram errors included), completion, hovers,
+// definition, references, rename, symbols, code actions, notes changing on disk, bad input and
+// bad parameters, and the server run with no initialization options on a plain folder.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   CodeAction, CompletionList, DocumentSymbol, Hover, InitializeResult, Location, MarkupContent, SymbolInformation, WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { TextDiagnostic as Diagnostic } from '../../src/server/diagnostics';
+import type { TextDiagnostic as Diagnostic } from '../../src/server/languageFeatures/diagnostics';
+import fc from 'fast-check';
 import { LspError, LspProcess } from '../support/lspProcess';
+import { note as hostileNote } from '../support/noteArbitraries';
 import { BROKEN_NOTE, PYTHON_FILE, writeFixtureNotes } from '../support/noteFixtures';
 
 interface PublishDiagnosticsParams {
@@ -21,11 +26,13 @@ interface PublishDiagnosticsParams {
 const repository = path.resolve(__dirname, '../../..');
 const uriOf = (file: string): string => pathToFileURL(file).href;
 const position = (line: number, character: number) => ({ line, character });
+const INVALID_PARAMS = -32602;
 
 describe('language server over stdio', function () {
   this.timeout(60_000);
   let scratch: string;
   let bundle: string;
+  let workspace: string;
   let notes: string;
   let server: LspProcess;
   let version = 1;
@@ -33,12 +40,19 @@ describe('language server over stdio', function () {
   const open = (file: string, text: string, languageId = 'markdown'): void => {
     server.notify('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId, version: version++, text } });
   };
-  /** The first diagnostics for `file` that pass `test`. */
   /** The first diagnostics for `file` since the mark `after` that pass `test`. */
   const diagnosticsFor = async (file: string, test: (diagnostics: Diagnostic[]) => boolean = () => true, after = 0): Promise<Diagnostic[]> =>
     (await server.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (params) => params.uri === uriOf(file) && test(params.diagnostics), after)).diagnostics;
+  /** A request and how long its answer took. */
+  const timed = async <T>(method: string, params: unknown): Promise<{ result: T; ms: number }> => {
+    const start = performance.now();
+    const result = await server.request<T>(method, params);
+    return { result, ms: performance.now() - start };
+  };
+  /** Lines the server logged through the client (window/logMessage). */
+  const logged = (): string[] => server.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
   const startServer = async (initializationOptions: unknown, workspaceFolders: unknown = null): Promise<InitializeResult> => {
-    server = new LspProcess(path.join(bundle, 'server.js'));
+    server = new LspProcess(path.join(bundle, 'server.js'), ['--stdio'], { XDG_CACHE_HOME: path.join(scratch, 'cache') });
     const result = await server.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -62,12 +76,13 @@ describe('language server over stdio', function () {
   });
 
   beforeEach(function () {
-    const workspace = fs.mkdtempSync(path.join(scratch, 'workspace-'));
+    workspace = fs.mkdtempSync(path.join(scratch, 'workspace-'));
     notes = writeFixtureNotes(workspace);
   });
 
   afterEach(async function () {
     await server?.stop();
+    assert.equal(server?.stderr ?? '', '', 'nothing on stderr');
   });
 
   after(function () {
@@ -78,14 +93,14 @@ describe('language server over stdio', function () {
     let broken: string;
 
     beforeEach(async function () {
-      const result = await startServer({ locale: 'en', noteFolders: [notes] });
+      const result = await startServer({ locale: 'en', noteFolders: [notes], cacheFolder: path.join(scratch, 'cache') });
       assert.equal(result.capabilities.hoverProvider, true);
       broken = path.join(notes, 'python/broken/broken.md');
       open(broken, BROKEN_NOTE);
     });
 
-    it('reports every mistake of an open note at its exact range, diagrams included', async function () {
-      const diagnostics = await diagnosticsFor(broken, (list) => list.some((diagnostic) => /diagram/.test(diagnostic.message)));
+    it('reports every mistake of an open note at its exact range', async function () {
+      const diagnostics = await diagnosticsFor(broken, (list) => list.length > 0);
       const at = (pattern: RegExp) => diagnostics.filter((diagnostic) => pattern.test(diagnostic.message)).map(({ range }) => [range.start.line, range.start.character, range.end.line, range.end.character]);
       assert.deepEqual(at(/integer/), [[3, 7, 3, 12]]);
       assert.deepEqual(at(/Related id "clozure"/), [[4, 19, 4, 26]]);
@@ -101,7 +116,22 @@ describe('language server over stdio', function () {
         [37, line37.indexOf('../nope'), 37, line37.indexOf('../nope') + 15],
         [37, line37.indexOf('../decoratr'), 37, line37.indexOf('../decoratr') + 24],
       ]);
-      assert.deepEqual(at(/diagram does not parse: Parse error on line 2/), [[41, 0, 41, 13]]);
+    });
+
+    it('turns the diagram errors the note panel reports into diagnostics at the line mermaid names', async function () {
+      await diagnosticsFor(broken, (list) => list.length > 0);
+      const mark = server.mark();
+      server.notify('studyNotes/diagramErrors', { key: broken, errors: [{ index: 0, message: 'Parse error on line 2:\n...A->>B hello\n-----^\nExpecting \'TXT\', got \'NEWLINE\'' }] });
+      const diagnostics = await diagnosticsFor(broken, (list) => list.some((diagnostic) => /diagram/.test(diagnostic.message)), mark);
+      const diagram = diagnostics.filter((diagnostic) => /diagram/.test(diagnostic.message));
+      assert.deepEqual(diagram.map(({ range, message }) => [range.start.line, range.start.character, range.end.line, range.end.character, message]), [
+        [41, 0, 41, 13, 'The diagram does not parse: Parse error on line 2: Expecting \'TXT\', got \'NEWLINE\''],
+      ]);
+      // Malformed reports are ignored, and the server keeps answering.
+      server.notify('studyNotes/diagramErrors', { key: broken, errors: 'x' });
+      server.notify('studyNotes/diagramErrors', { key: 5, errors: [] });
+      server.notify('studyNotes/diagramErrors', null);
+      assert.equal((await server.request<SymbolInformation[]>('workspace/symbol', { query: 'closure' })).length > 0, true);
     });
 
     it('reports a duplicate id in both notes and follows edits incrementally', async function () {
@@ -202,7 +232,7 @@ describe('language server over stdio', function () {
       const created = actions[1].edit?.documentChanges ?? [];
       const newFile = path.join(notes, 'python/clozure/clozure.md');
       assert.deepEqual(created[0], { kind: 'create', uri: uriOf(newFile), options: { ignoreIfExists: true } });
-      assert.match(JSON.stringify(created[1]), /id: clozure\\ntitle: clozure\\ncategory: python/);
+      assert.match(JSON.stringify(created[1]), /id: clozure\\ntitle: clozure\\n/);
 
       const line37 = BROKEN_NOTE.split('\n')[37];
       const actionsAt = async (character: number) => (await server.request<CodeAction[]>('textDocument/codeAction', {
@@ -224,12 +254,43 @@ describe('language server over stdio', function () {
       };
       const partial = await hover(7, 21);
       assert.match(partial!.text, /偏函数固定一个函数的部分参数。/);
-      assert.ok(partial!.text.includes(`(command:studyNotes.openNote?${encodeURIComponent('["partial-function"]')})`), partial!.text);
+      const partialKey = path.join(notes, 'python/partial-function/partial-function.md');
+      assert.ok(partial!.text.includes(`(command:studyNotes.openNote?${encodeURIComponent(JSON.stringify([partialKey]))})`), partial!.text);
       assert.deepEqual(partial!.range, { start: position(7, 9), end: position(7, 26) });
       assert.match((await hover(8, 9))!.text, /线程局部变量/);
       assert.match((await hover(9, 6))!.text, /协程/);
       assert.match((await hover(5, 6))!.text, /协程/);
       assert.equal(await hover(4, 6), null);
+    });
+
+    it('answers the extension\'s custom requests and says when the notes are indexed', async function () {
+      await server.waitFor<{ ready: boolean }>('studyNotes/didChange', (params) => params.ready);
+      const top = await server.request<{ id: string; kind: string; label: string }[]>('studyNotes/tree', {});
+      assert.deepEqual(top.map((row) => [row.kind, row.label]), [['category', 'python'], ['folder', 'notes']]);
+      const closure = await server.request<{ note: { id: string; path: string }; text: string; related: { title: string }[] }>('studyNotes/note', { target: 'closure' });
+      assert.equal(closure.note.path, path.join(notes, 'python/closure/closure.md'));
+      assert.match(closure.text, /^# 闭包/);
+      assert.deepEqual(closure.related.map((related) => related.title), ['装饰器']);
+      assert.equal(await server.request('studyNotes/note', { target: 'nowhere' }), null);
+      const end = Date.now() + 10_000;
+      let search: { hits: { note: { id: string }; line: number }[]; partial: boolean };
+      do search = await server.request('studyNotes/search', { query: '自由变量' });
+      while (search.partial && Date.now() < end);
+      assert.deepEqual(search.hits.map((hit) => [hit.note.id, hit.line]), [['closure', 11]]);
+    });
+
+    it('follows a change of note folders at once', async function () {
+      const more = path.join(workspace, 'more');
+      fs.mkdirSync(more);
+      fs.writeFileSync(path.join(more, '新文件夹的笔记.md'), '# 新文件夹的笔记\n');
+      assert.deepEqual(await server.request('workspace/symbol', { query: '新文件夹' }), []);
+      const mark = server.mark();
+      server.notify('studyNotes/configure', { noteFolders: [notes, more] });
+      await server.waitFor<{ ready: boolean }>('studyNotes/didChange', (params) => params.ready, mark);
+      assert.deepEqual((await server.request<SymbolInformation[]>('workspace/symbol', { query: '新文件夹' })).map((symbol) => symbol.name), ['新文件夹的笔记']);
+      server.notify('studyNotes/configure', { noteFolders: [more] });
+      await server.waitFor<{ ready: boolean }>('studyNotes/didChange', (params) => params.ready, server.mark());
+      assert.deepEqual(await server.request('workspace/symbol', { query: 'Closures' }), []);
     });
 
     it('answers empty, not with an error, for files that vanished', async function () {
@@ -267,7 +328,7 @@ describe('language server over stdio', function () {
 
   describe('with bad input', function () {
     beforeEach(async function () {
-      await startServer({ noteFolders: [notes] });
+      await startServer({ noteFolders: [notes], cacheFolder: path.join(scratch, 'cache') });
     });
 
     const stillAnswers = async () => {
@@ -275,13 +336,17 @@ describe('language server over stdio', function () {
       assert.deepEqual(symbols.map((symbol) => symbol.name), ['闭包 · Closures']);
     };
 
-    it('refuses a 10 MB note with one diagnostic and keeps answering', async function () {
+    it('indexes a 10 MB note by its front matter only, says so once, and keeps answering quickly', async function () {
       const huge = path.join(notes, 'huge.md');
       open(huge, `---\nid: huge\ntitle: t\n---\n${'这是一行很长的笔记内容。\n'.repeat(10 * 1024 * 1024 / 36)}`);
       const diagnostics = await diagnosticsFor(huge);
       assert.equal(diagnostics.length, 1);
       assert.match(diagnostics[0].message, /MB/);
-      assert.equal(await server.request('textDocument/hover', { textDocument: { uri: uriOf(huge) }, position: position(1, 5) }), null);
+      for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
+        const { ms } = await timed(method, { textDocument: { uri: uriOf(huge) }, position: position(100_000, 5) });
+        assert.ok(ms < 1000, `${method} took ${ms} ms`);
+      }
+      assert.deepEqual(await server.request('textDocument/documentSymbol', { textDocument: { uri: uriOf(huge) } }), []);
       await stillAnswers();
     });
 
@@ -320,11 +385,160 @@ describe('language server over stdio', function () {
       assert.match(diagnostics[100].message, /4900 more problems/);
       await stillAnswers();
     });
+
+    it('answers requests with invalid parameters with an InvalidParams error, logging nothing', async function () {
+      const closure = uriOf(path.join(notes, 'python/closure/closure.md'));
+      open(path.join(notes, 'python/closure/closure.md'), fs.readFileSync(path.join(notes, 'python/closure/closure.md'), 'utf8'));
+      const invalid = async (method: string, params: unknown) => {
+        await assert.rejects(server.request(method, params), (error: LspError) => {
+          assert.equal(error.code, INVALID_PARAMS, `${method} ${JSON.stringify(params)}: ${error.code} ${error.message}`);
+          return true;
+        });
+      };
+      for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename']) {
+        await invalid(method, { textDocument: { uri: closure }, position: null });
+        await invalid(method, { textDocument: { uri: closure }, position: { line: -1, character: 'x' } });
+      }
+      await invalid('textDocument/rename', { textDocument: { uri: closure }, position: null, newName: 'x' });
+      await invalid('textDocument/rename', { textDocument: { uri: closure }, position: position(1, 5), newName: 5 });
+      await invalid('textDocument/codeAction', { textDocument: { uri: closure }, range: null, context: {} });
+      await invalid('studyNotes/note', { target: 5 });
+      await invalid('studyNotes/tree', { parent: 7 });
+      await invalid('studyNotes/search', { query: null });
+      await stillAnswers();
+      assert.deepEqual(logged().filter((line) => /TypeError|Error/.test(line)), []);
+    });
+
+    it('answers requests without a text document with an InvalidParams error, logging nothing', async function () {
+      for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references']) {
+        for (const params of [{ position: position(0, 0) }, { textDocument: null, position: position(0, 0) }, { textDocument: { uri: 5 }, position: position(0, 0) }]) {
+          await assert.rejects(server.request(method, params), (error: LspError) => error.code === INVALID_PARAMS, `${method} ${JSON.stringify(params)}`);
+        }
+      }
+      assert.deepEqual(logged().filter((line) => /TypeError|Error/.test(line)), []);
+    });
+
+    it('keeps completion and workspace symbols working beside notes with fields of the wrong type', async function () {
+      const typed = path.join(notes, 'odd/typed.md');
+      fs.mkdirSync(path.dirname(typed), { recursive: true });
+      fs.writeFileSync(typed, '---\nid: typed\ntitle: 类型错误\ntitleEn: 5\ncategory: [1, 2]\nrelated: decorator\ntags: {a: 1}\n---\n# t\n');
+      server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(typed), type: 1 }] });
+      const draft = path.join(notes, 'python/draft.md');
+      const lines = ['---', 'id: draft', 'title: 草稿', 'category: py', 'related: [clo', '---', '见[闭包](note:clo'];
+      open(draft, lines.join('\n'));
+      await diagnosticsFor(draft);
+      const labels = async (line: number) => (await server.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(draft) }, position: position(line, lines[line].length) }))?.items.map((item) => item.label);
+      assert.deepEqual(await labels(6), ['closure']);
+      assert.deepEqual(await labels(4), ['closure']);
+      assert.deepEqual(await labels(3), ['python']);
+      const symbols = (await server.request<SymbolInformation[]>('workspace/symbol', { query: 'clo' })).map((symbol) => symbol.name);
+      assert.ok(symbols.includes('闭包 · Closures'), symbols.join());
+      assert.ok((await server.request<SymbolInformation[]>('workspace/symbol', { query: '类型' })).some((symbol) => symbol.name === '类型错误'));
+      const typedDiagnostics = (open(typed, fs.readFileSync(typed, 'utf8')), await diagnosticsFor(typed));
+      assert.deepEqual([...new Set(typedDiagnostics.map((diagnostic) => diagnostic.range.start.line))].sort(), [3, 4, 5, 6]);
+      assert.deepEqual(logged(), []);
+    });
+
+    it('escapes note text in hovers so that a title cannot add links or markup', async function () {
+      const evil = path.join(notes, 'evil.md');
+      fs.writeFileSync(evil, '---\nid: evil\ntitle: "**x**](command:evil)"\ntitleEn: "<img src=x onerror=alert(1)>"\nsummary: "[click](command:workbench.action.quit) `code` <b>b</b>"\n---\n# t\n');
+      server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(evil), type: 1 }] });
+      const linking = path.join(notes, 'linking.md');
+      open(linking, '---\nid: linking\ntitle: t\nrelated: [evil]\n---\n');
+      await diagnosticsFor(linking, (list) => list.length === 0);
+      const hover = await server.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(linking) }, position: position(3, 11) });
+      const text = (hover.contents as MarkupContent).value;
+      assert.doesNotMatch(text, /\]\(command:(?!studyNotes\.openNote)/, text);
+      assert.equal(text.match(/\]\(command:/g)?.length, 1, text);
+      assert.doesNotMatch(text, /(^|[^\\])</, 'every < of the note is escaped');
+      assert.ok(text.includes('\\*\\*x\\*\\*\\]\\(command:evil\\)'), text);
+    });
+
+    it('answers quickly on the lines that hung the server before (issue 15)', async function () {
+      this.timeout(120_000);
+      const cases: [string, string][] = [
+        ['backticks.md', `x.md ${'`'.repeat(100_000)}\n`],
+        ['link-backticks.md', `[x](note:y) ${'`'.repeat(100_000)}\n`],
+        ['spaces.md', `## a${' '.repeat(3.5 * 1024 * 1024)}b\n`],
+        ['headings.md', '## heading\n'.repeat(Math.floor((5 * 1024 * 1024 - 100) / 11))],
+      ];
+      for (const [name, text] of cases) {
+        const file = path.join(notes, name);
+        open(file, text);
+        await diagnosticsFor(file);
+        for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
+          for (const at of [position(0, 3), position(0, 50_000), position(10, 0)]) {
+            const { ms } = await timed(method, { textDocument: { uri: uriOf(file) }, position: at });
+            assert.ok(ms < 1000, `${name} ${method} at ${JSON.stringify(at)}: ${ms} ms`);
+          }
+        }
+        const { result, ms } = await timed<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(file) } });
+        assert.ok(ms < 1000, `${name} documentSymbol: ${ms} ms`);
+        assert.ok(result.length <= 2000, `${name}: ${result.length} symbols`);
+        assert.ok(JSON.stringify(result).length < 1024 * 1024, `${name}: the symbol answer is under 1 MB`);
+        server.notify('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
+      }
+      await stillAnswers();
+    });
+    it('answers random requests on random hostile notes, each in under a second, logging nothing', async function () {
+      this.timeout(120_000);
+      const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename', 'textDocument/documentSymbol', 'textDocument/codeAction'];
+      const bodies = fc.sample(hostileNote, { seed: 15, numRuns: 40 }).map(String);
+      const requests = fc.sample(fc.tuple(fc.constantFrom(...methods), fc.nat(60), fc.nat(3000)), { seed: 16, numRuns: bodies.length * 5 });
+      const slow: string[] = [];
+      for (const [i, body] of bodies.entries()) {
+        const file = path.join(notes, 'fuzz', `n${i}.md`);
+        open(file, body);
+        for (const [method, line, character] of requests.slice(i * 5, i * 5 + 5)) {
+          const at = position(line, character);
+          const params = { textDocument: { uri: uriOf(file) }, position: at, range: { start: at, end: at }, context: { diagnostics: [], includeDeclaration: true } };
+          const { ms } = await timed(method, params);
+          if (ms > 1000) slow.push(`${method} on note ${i} at ${line}:${character}: ${ms.toFixed(0)} ms`);
+        }
+        server.notify('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
+      }
+      assert.deepEqual(slow, []);
+      await stillAnswers();
+      assert.deepEqual(logged().filter((line) => /error/i.test(line)), []);
+      assert.ok(server.running);
+    });
   });
 
-  it('runs standalone on each workspace folder\'s notes/ folder', async function () {
-    await startServer(undefined, [{ uri: uriOf(path.dirname(notes)), name: 'workspace' }]);
-    const symbols = await server.request<SymbolInformation[]>('workspace/symbol', { query: 'Closures' });
-    assert.deepEqual(symbols.map((symbol) => symbol.location.uri), [uriOf(path.join(notes, 'python/closure/closure.md'))]);
+  describe('with no initialization options', function () {
+    it('indexes each workspace folder\'s notes/ folder when there is one, and only it', async function () {
+      fs.writeFileSync(path.join(workspace, 'outside.md'), '# 外面的笔记\n');
+      await startServer(undefined, [{ uri: uriOf(workspace), name: 'workspace' }]);
+      const symbols = await server.request<SymbolInformation[]>('workspace/symbol', { query: 'Closures' });
+      assert.deepEqual(symbols.map((symbol) => symbol.location.uri), [uriOf(path.join(notes, 'python/closure/closure.md'))]);
+      assert.deepEqual(await server.request<SymbolInformation[]>('workspace/symbol', { query: '外面的笔记' }), []);
+    });
+
+    it('indexes the Markdown files under the root of a folder without notes/, skipping tools\' folders', async function () {
+      const plain = fs.mkdtempSync(path.join(scratch, 'plain-'));
+      const write = (file: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(plain, file)), { recursive: true });
+        fs.writeFileSync(path.join(plain, file), text);
+      };
+      write('README.md', '# 学习笔记\n');
+      write('计算机网络 - 传输层.md', '# 传输层\n\n拥塞控制。\n');
+      write('计算机网络 - 应用层.md', '# 应用层\n');
+      write('数据库/索引.md', '# 索引\n');
+      write('node_modules/pkg/README.md', '# 依赖包\n');
+      write('.git/info.md', '# git\n');
+      await startServer(undefined, [{ uri: uriOf(plain), name: 'plain' }]);
+      const all = await server.request<SymbolInformation[]>('workspace/symbol', { query: '' });
+      assert.deepEqual(all.map((symbol) => path.relative(plain, fileURLToPath(symbol.location.uri))).sort(),
+        ['README.md', '数据库/索引.md', '计算机网络 - 传输层.md', '计算机网络 - 应用层.md'].sort());
+      const transport = await server.request<SymbolInformation[]>('workspace/symbol', { query: '传输层' });
+      assert.deepEqual(transport.map((symbol) => [symbol.name, symbol.containerName?.split(' · ')[0]]), [['传输层', '计算机网络-传输层']]);
+    });
+
+    it('runs with rootUri alone, as older clients send it', async function () {
+      server = new LspProcess(path.join(bundle, 'server.js'), ['--stdio'], { XDG_CACHE_HOME: path.join(scratch, 'cache') });
+      await server.request<InitializeResult>('initialize', { processId: null, rootUri: uriOf(workspace), capabilities: {} });
+      server.notify('initialized', {});
+      const symbols = await server.request<SymbolInformation[]>('workspace/symbol', { query: 'Closures' });
+      assert.equal(symbols.length, 1);
+    });
   });
 });

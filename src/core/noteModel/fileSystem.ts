@@ -11,15 +11,24 @@ export interface DirectoryEntry {
   name: string;
   /** A symbolic link is reported as what it points to; `undefined` when it points nowhere. */
   kind: 'file' | 'folder' | undefined;
+  /** The entry is a symbolic link (walks resolve those to visit each real folder once). */
+  link?: boolean;
 }
 
 export interface NoteFileSystem {
+  /** How many files were read so far, when the file system counts them. */
+  readonly readCount?: number;
   /** The entries directly inside `folder`, or undefined when it is missing or unreadable. */
   readDirectory(folder: string): Promise<DirectoryEntry[] | undefined>;
   /** Undefined when the path is missing or unreadable. */
   stat(file: string): Promise<FileStat | undefined>;
   /** The file as UTF-8 text, or undefined when it is missing or unreadable. */
   readFile(file: string): Promise<string | undefined>;
+  /**
+   * The file's first `bytes` bytes as UTF-8 text (a character cut at the end may be lost), or
+   * undefined when it is missing or unreadable. Indexing reads front matter without the body.
+   */
+  readStart(file: string, bytes: number): Promise<string | undefined>;
   /** The canonical path (symbolic links resolved), to walk each real folder once. */
   realPath(folder: string): Promise<string | undefined>;
 }
@@ -31,6 +40,10 @@ export class MemoryFileSystem implements NoteFileSystem {
   private readonly children = new Map<string, Set<string>>();
   /** How many times each file was read. */
   readonly reads = new Map<string, number>();
+
+  get readCount(): number {
+    return this.totalReads;
+  }
   private clock = 1;
 
   constructor(files: Record<string, string> = {}) {
@@ -79,6 +92,11 @@ export class MemoryFileSystem implements NoteFileSystem {
     if (!entry) return undefined;
     this.reads.set(file, (this.reads.get(file) ?? 0) + 1);
     return entry.text;
+  }
+
+  async readStart(file: string, bytes: number): Promise<string | undefined> {
+    const text = await this.readFile(file);
+    return text === undefined ? undefined : Buffer.from(text).subarray(0, bytes).toString('utf8');
   }
 
   async realPath(folder: string): Promise<string | undefined> {

@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { format, type Locale } from '../messages';
 import type { Namespace, NoteFolder, NoteLink, NoteProblem, NoteSummary, ParsedNote, TextRange } from '../model';
-import { linkedFile } from '../notes/noteLinks';
+import { expandLink, linkedFile } from '../notes/noteLinks';
 import { pathHash, pathId } from '../notes/noteIds';
-import { DEFAULT_MAX_NOTE_BYTES, parseNoteDocument, summarizeNote } from '../notes/parseNote';
+import { DEFAULT_MAX_NOTE_BYTES, parseNoteDocument, scanNoteBody, summarizeNote } from '../notes/parseNote';
 import { splitTopics, type TopicFile } from '../notes/topics';
 import type { NoteFileSystem } from './fileSystem';
 import type { CachedNote, NoteCache } from './noteCache';
@@ -17,6 +17,8 @@ import type { CachedNote, NoteCache } from './noteCache';
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist', 'build', 'target', '__pycache__', 'venv', 'study-examples', 'study-exercises']);
 /** A walk stops descending below this depth (a symlink maze or a generated tree). */
 const MAX_FOLDER_DEPTH = 32;
+/** How much of a note indexing reads first: its front matter almost always fits. */
+const START_BYTES = 4 * 1024;
 
 export interface ModelOptions {
   fs: NoteFileSystem;
@@ -48,6 +50,18 @@ export interface NoteReference {
 
 const scoped = (namespace: Namespace, id: string): string => `${namespace}\u0000${id}`;
 
+/** Who names whom, for references, hovers in Python code and cross-note problems. */
+interface ReverseIndex {
+  /** Id named by a `related` item or a `note:` link → keys of the notes naming it. */
+  idMentions: Map<string, Set<string>>;
+  /** File named by a relative link → keys of the notes linking it. */
+  fileMentions: Map<string, Set<string>>;
+  /** Word in code a note covers → keys of the notes covering it. */
+  coverage: Map<string, Set<string>>;
+  /** Quiz question id → keys of the notes asking it. */
+  questionOwners: Map<string, Set<string>>;
+}
+
 export class NoteModel {
   private readonly fs: NoteFileSystem;
   private readonly locale: Locale;
@@ -65,13 +79,9 @@ export class NoteModel {
   private readonly declaredIds = new Map<string, Set<string>>();
   /** Derived (path) id before disambiguation → keys, per namespace. */
   private readonly derivedIds = new Map<string, Set<string>>();
-  /** Id named by a `related` item or a `note:` link → keys of the notes naming it. */
-  private readonly idMentions = new Map<string, Set<string>>();
-  /** File named by a relative link → keys of the notes linking it. */
-  private readonly fileMentions = new Map<string, Set<string>>();
-  private readonly coverage = new Map<string, Set<string>>();
+  /** Built the first time a feature needs it, then kept up to date (indexing never pays for it). */
+  private reverse: ReverseIndex | undefined;
   private readonly tagCounts = new Map<string, number>();
-  private readonly questionOwners = new Map<string, Set<string>>();
   /** Notes open in an editor: their text, and (for notes of a note folder) their full parse. */
   private readonly openText = new Map<string, string>();
   private readonly open = new Map<string, ParsedNote>();
@@ -160,32 +170,52 @@ export class NoteModel {
         toRead.push({ file, stat });
       }
     }
-    // Read a few files at a time: enough to keep the disk busy, not so many that memory spikes.
-    const batch = 64;
-    for (let i = 0; i < toRead.length; i += batch) {
-      const texts = await Promise.all(toRead.slice(i, i + batch).map(({ file }) => this.fs.readFile(file)));
-      texts.forEach((text, j) => {
-        const { file, stat } = toRead[i + j];
-        if (text === undefined || this.openText.has(file)) return;
-        this.stats.set(file, stat);
-        this.addSummary(summarizeNote({ path: file, text, namespace: folder.namespace, root: folder.root }, { locale: this.locale, maxBytes: this.maxNoteBytes }));
-      });
+    for (const { file, stat } of toRead) {
+      const summary = await this.readSummary(file, stat.size, folder);
+      if (!summary || this.openText.has(file)) continue;
+      this.stats.set(file, stat);
+      this.addSummary(summary);
     }
   }
 
-  /** Every Markdown file below `root` with its stat; each real folder is walked once (symlink loops). */
+  /**
+   * Reads and summarizes a note. Front matter sits at the start: the first few kilobytes are read,
+   * and the whole file only when the note has no title of its own (its headings name it) or the
+   * front matter runs longer.
+   */
+  private async readSummary(file: string, size: number, folder: NoteFolder): Promise<NoteSummary | undefined> {
+    const options = { locale: this.locale, maxBytes: this.maxNoteBytes, fileSize: size };
+    if (size > START_BYTES) {
+      const start = await this.fs.readStart(file, START_BYTES);
+      if (start === undefined) return undefined;
+      const summary = summarizeNote({ path: file, text: start, namespace: folder.namespace, root: folder.root }, { ...options, partial: true });
+      if (summary) return summary;
+      // The start was not enough: read it all.
+    }
+    const text = await this.fs.readFile(file);
+    return text === undefined ? undefined : summarizeNote({ path: file, text, namespace: folder.namespace, root: folder.root }, options);
+  }
+
+  /**
+   * Every Markdown file below `root` with its stat. Folders reached through a symbolic link are
+   * resolved and walked once (a link loop ends there); plain sub-folders cannot loop.
+   */
   private async walk(root: string): Promise<{ file: string; stat: { size: number; mtimeMs: number } }[]> {
     const found: { file: string; stat: { size: number; mtimeMs: number } }[] = [];
-    const visited = new Set<string>();
+    const visitedLinks = new Set<string>();
     const visit = async (folder: string, depth: number): Promise<void> => {
-      const real = await this.fs.realPath(folder);
-      if (!real || visited.has(real) || depth > MAX_FOLDER_DEPTH) return;
-      visited.add(real);
+      if (depth > MAX_FOLDER_DEPTH) return;
       const entries = await this.fs.readDirectory(folder);
       for (const entry of entries ?? []) {
         const full = path.join(folder, entry.name);
         if (entry.kind === 'folder') {
-          if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await visit(full, depth + 1);
+          if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+          if (entry.link) {
+            const real = await this.fs.realPath(full);
+            if (!real || visitedLinks.has(real) || real === root || root.startsWith(real + path.sep)) continue;
+            visitedLinks.add(real);
+          }
+          await visit(full, depth + 1);
         } else if (entry.kind === 'file' && isMarkdownFile(entry.name)) {
           const stat = await this.fs.stat(full);
           if (stat?.kind === 'file') found.push({ file: full, stat: { size: stat.size, mtimeMs: stat.mtimeMs } });
@@ -240,9 +270,25 @@ export class NoteModel {
         this.stats.delete(file);
       } else {
         this.stats.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
-        this.replaceSummary(summarizeNote({ path: file, text, namespace: folder.namespace, root: folder.root }, { locale: this.locale, maxBytes: this.maxNoteBytes }));
+        this.replaceSummary(summarizeNote({ path: file, text, namespace: folder.namespace, root: folder.root }, { locale: this.locale, maxBytes: this.maxNoteBytes, fileSize: stat.size })!);
       }
     }
+    this.scheduleCacheSave();
+  }
+
+  /**
+   * The second pass over a note's body (after the first index, in the background): its links. Only
+   * the note's own entries change; the text is what `text()` gave.
+   */
+  setBodyText(key: string, text: string): void {
+    const note = this.notes.get(key);
+    if (!note || note.bodyScanned) return;
+    const { links, diagrams } = scanNoteBody(text, note);
+    if (this.reverse) mention(this.reverse, note, removeFrom);
+    note.links = links;
+    note.diagrams = diagrams;
+    note.bodyScanned = true;
+    if (this.reverse) mention(this.reverse, note, addTo);
     this.scheduleCacheSave();
   }
 
@@ -335,18 +381,19 @@ export class NoteModel {
 
   /** Every related item and link, in every note, that names `target`. */
   referencesTo(target: NoteSummary): NoteReference[] {
+    const { idMentions, fileMentions } = this.reverseIndex();
     const found: NoteReference[] = [];
-    for (const key of this.idMentions.get(target.id) ?? []) {
+    for (const key of idMentions.get(target.id) ?? []) {
       const from = this.notes.get(key);
       if (!from) continue;
       if (from.related.includes(target.id) && this.resolveId(target.id, from.namespace) === target) found.push({ from, kind: 'related', id: target.id });
-      for (const link of from.links) {
+      for (const link of linksOf(from)) {
         if (link.kind === 'id' && link.id === target.id && this.resolveId(link.id, from.namespace) === target) found.push({ from, kind: 'idLink', link });
       }
     }
-    for (const key of this.fileMentions.get(target.path) ?? []) {
+    for (const key of fileMentions.get(target.path) ?? []) {
       const from = this.notes.get(key);
-      for (const link of from?.links ?? []) {
+      for (const link of from ? linksOf(from) : []) {
         if (from && link.kind === 'file' && linkedFile(from.path, link.file) === target.path) found.push({ from, kind: 'fileLink', link });
       }
     }
@@ -355,7 +402,7 @@ export class NoteModel {
 
   /** Notes whose `covers` list the word in code (`functools.partial`, `yield`). */
   covering(word: string): NoteSummary[] {
-    return [...(this.coverage.get(word) ?? [])].map((key) => this.notes.get(key)!).filter(Boolean);
+    return [...(this.reverseIndex().coverage.get(word) ?? [])].map((key) => this.notes.get(key)!).filter(Boolean);
   }
 
   /** Tags in use, most used first. */
@@ -395,13 +442,14 @@ export class NoteModel {
     for (const { value, range } of parsed.spans.related) {
       if (!this.resolveId(value, note.namespace)) report(range, format(this.locale, 'danglingRelated', value));
     }
-    for (const link of note.links) {
+    for (const link of parsed.links) {
       if (!this.resolveLink(note, link)) report(link.kind === 'id' ? link.idRange : link.range, format(this.locale, 'danglingLink', link.href), 'warning');
     }
+    const { questionOwners } = this.reverseIndex();
     parsed.spans.quiz.forEach((question) => {
       const id = question.id?.value;
       if (!id) return;
-      const elsewhere = [...(this.questionOwners.get(id) ?? [])].filter((key) => key !== note.key);
+      const elsewhere = [...(questionOwners.get(id) ?? [])].filter((key) => key !== note.key);
       if (elsewhere.length > 0) report(question.id?.range, format(this.locale, 'questionIdElsewhere', id, elsewhere.join(', ')));
     });
     return problems;
@@ -427,15 +475,17 @@ export class NoteModel {
       this.assignDerivedIds(namespace, slug);
     }
     if (summary.declared) this.index(summary.id, key, namespace);
-    for (const id of summary.related) addTo(this.idMentions, id, key);
-    for (const link of summary.links) {
-      if (link.kind === 'id') addTo(this.idMentions, link.id, key);
-      else addTo(this.fileMentions, linkedFile(summary.path, link.file), key);
-    }
-    for (const word of summary.covers) addTo(this.coverage, word, key);
+    if (this.reverse) mention(this.reverse, summary, addTo);
     for (const tag of summary.tags) this.tagCounts.set(tag, (this.tagCounts.get(tag) ?? 0) + 1);
-    for (const question of summary.quiz) addTo(this.questionOwners, question.id, key);
     this.changed(key);
+  }
+
+  private reverseIndex(): ReverseIndex {
+    if (!this.reverse) {
+      this.reverse = { idMentions: new Map(), fileMentions: new Map(), coverage: new Map(), questionOwners: new Map() };
+      for (const note of this.notes.values()) mention(this.reverse, note, addTo);
+    }
+    return this.reverse;
   }
 
   /** The path-derived id of each derived note before disambiguation. */
@@ -456,18 +506,12 @@ export class NoteModel {
       removeFrom(this.derivedIds, scoped(namespace, slug), key);
       this.assignDerivedIds(namespace, slug);
     }
-    for (const id of summary.related) removeFrom(this.idMentions, id, key);
-    for (const link of summary.links) {
-      if (link.kind === 'id') removeFrom(this.idMentions, link.id, key);
-      else removeFrom(this.fileMentions, linkedFile(summary.path, link.file), key);
-    }
-    for (const word of summary.covers) removeFrom(this.coverage, word, key);
+    if (this.reverse) mention(this.reverse, summary, removeFrom);
     for (const tag of summary.tags) {
       const count = (this.tagCounts.get(tag) ?? 1) - 1;
       if (count > 0) this.tagCounts.set(tag, count);
       else this.tagCounts.delete(tag);
     }
-    for (const question of summary.quiz) removeFrom(this.questionOwners, question.id, key);
     if (notify) this.changed(key);
   }
 
@@ -550,6 +594,21 @@ export class NoteModel {
     clearTimeout(this.cacheTimer);
     this.listeners.clear();
   }
+}
+
+/** Adds (or removes) what a note names to (or from) the reverse index. */
+function mention(reverse: ReverseIndex, note: NoteSummary, update: (map: Map<string, Set<string>>, key: string, value: string) => void): void {
+  for (const id of note.related) update(reverse.idMentions, id, note.key);
+  for (const link of linksOf(note)) {
+    if (link.kind === 'id') update(reverse.idMentions, link.id, note.key);
+    else update(reverse.fileMentions, linkedFile(note.path, link.file), note.key);
+  }
+  for (const word of note.covers) update(reverse.coverage, word, note.key);
+  for (const question of note.quiz) update(reverse.questionOwners, question.id, note.key);
+}
+
+function linksOf(note: NoteSummary): NoteLink[] {
+  return note.links.map(expandLink).filter((link): link is NoteLink => link !== undefined);
 }
 
 export function isMarkdownFile(file: string): boolean {

@@ -22,6 +22,8 @@ export interface ScanOptions {
   diagramSources?: boolean;
   /** At most this many headings are kept (a 5 MB file of headings must not make a 5 MB outline). */
   maxHeadings?: number;
+  /** Find links to other notes (default true). */
+  links?: boolean;
 }
 
 interface Fence {
@@ -33,7 +35,7 @@ interface Fence {
 }
 
 export function scanBody(body: string, options: ScanOptions = {}): BodyScan {
-  const { offset = 0, firstLine = 0, diagramSources = true, maxHeadings = Number.POSITIVE_INFINITY } = options;
+  const { offset = 0, firstLine = 0, diagramSources = true, maxHeadings = Number.POSITIVE_INFINITY, links: findLinks = true } = options;
   const headings: Heading[] = [];
   const diagrams: string[] = [];
   const diagramLines: number[] = [];
@@ -89,7 +91,7 @@ export function scanBody(body: string, options: ScanOptions = {}): BodyScan {
     } else {
       paragraph = undefined;
     }
-    links.push(...linksInLine(line, lineNumber));
+    if (findLinks) links.push(...linksInLine(line, lineNumber));
   }
   return { headings, diagramCount, diagrams, diagramLines, links, lineCount };
 }

@@ -3,7 +3,7 @@
 // each target so that diagnostics, rename and quick fixes can point at it. Every scan here is linear
 // in the line's length: a hostile line of megabytes of backticks or spaces costs one pass.
 import path from 'node:path';
-import type { NoteLink, TextRange } from '../model';
+import type { LinkRef, NoteLink, TextRange } from '../model';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Lines longer than this are prose no one links from (minified HTML, generated data): skipped. */
@@ -98,6 +98,16 @@ function toNoteLink(href: string, range: TextRange): NoteLink | undefined {
   if (SCHEME.test(href) || href.startsWith('#') || href.startsWith('/')) return undefined;
   const file = safeDecode(href.split(/[#?]/)[0]);
   return /\.md$/i.test(file) ? { kind: 'file', file, href, range } : undefined;
+}
+
+/** A link as the model keeps it: where it starts and its target as written. */
+export function toLinkRef(link: NoteLink): LinkRef {
+  return [link.range.startLine, link.range.startCharacter, link.href];
+}
+
+/** The link a kept reference stands for. */
+export function expandLink([line, character, href]: LinkRef): NoteLink | undefined {
+  return toNoteLink(href, { startLine: line, startCharacter: character, endLine: line, endCharacter: character + href.length });
 }
 
 /** The absolute path a relative link in the note at `source` points to. */

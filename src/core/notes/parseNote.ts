@@ -4,10 +4,11 @@
 // whether or not it is open; only the precision of problem ranges differs.
 import path from 'node:path';
 import { format, type Locale, type MessageKey } from '../messages';
-import type { ExerciseRef, Heading, Namespace, NoteMeta, NoteProblem, NoteSpans, NoteSummary, ParsedNote, QuizQuestion, TextRange } from '../model';
+import type { ExerciseRef, Heading, LinkRef, Namespace, NoteLink, NoteMeta, NoteProblem, NoteSpans, NoteSummary, ParsedNote, QuizQuestion, TextRange } from '../model';
 import { isNumberedHeading, plainText } from '../text';
 import { scanBody } from './bodyScan';
 import { readFrontMatter, splitFrontMatter, type FrontMatterSpans } from './frontMatter';
+import { toLinkRef } from './noteLinks';
 import { pathId } from './noteIds';
 
 export const DEFAULT_MAX_NOTE_BYTES = 5 * 1024 * 1024;
@@ -27,9 +28,23 @@ export interface ParseOptions {
   locale?: Locale;
   /** Larger notes are indexed by their front matter only (the `studyNotes.maxNoteSizeMB` setting). */
   maxBytes?: number;
+  /** The file's size in bytes, when known (else the text's). */
+  fileSize?: number;
 }
 
-export function summarizeNote(input: NoteFileInput, options: ParseOptions = {}): NoteSummary {
+/**
+ * What the model keeps of a note. With `partial`, `text` is only the start of the file: the result
+ * is undefined when that is not enough (no complete front matter with a title).
+ */
+export function summarizeNote(input: NoteFileInput, options: ParseOptions & { partial: true }): NoteSummary | undefined;
+export function summarizeNote(input: NoteFileInput, options?: ParseOptions): NoteSummary;
+export function summarizeNote(input: NoteFileInput, options: ParseOptions & { partial?: boolean } = {}): NoteSummary | undefined {
+  if (options.partial) {
+    const split = splitFrontMatter(input.text);
+    if (split.kind !== 'block' || !/^(title|"title"|'title')\s*:/m.test(split.yaml)) return undefined;
+    const summary = readNote(input, options, false).summary;
+    return summary.inferred ? undefined : summary;
+  }
   return readNote(input, options, false).summary;
 }
 
@@ -50,12 +65,13 @@ function readNote(input: NoteFileInput, options: ParseOptions, detail: boolean):
   const fileName = fileTitle(input.path);
 
   // Like git, a NUL in the first 8,000 characters means the file is not text.
-  if (text.slice(0, 8000).includes('\u0000')) {
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1 && nul < 8000) {
     report('binary', firstLineRange, 'error');
     return assemble(input, { title: fileName }, { problems, broken: false, inferred: true, skipped: 'binary', headings: [], detail });
   }
   // A UTF-16 unit is at most 3 bytes of UTF-8: count bytes only when that bound could pass the limit.
-  const bytes = text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : text.length;
+  const bytes = options.fileSize ?? (text.length * 3 > maxBytes ? Buffer.byteLength(text, 'utf8') : text.length);
   const tooLarge = bytes > maxBytes;
   if (tooLarge) report('tooLarge', firstLineRange, 'warning', (bytes / 1048576).toFixed(1), Math.round(maxBytes / 1048576));
 
@@ -78,18 +94,31 @@ function readNote(input: NoteFileInput, options: ParseOptions, detail: boolean):
     bodyLine = split.bodyLine;
   }
 
-  const scan = tooLarge
-    ? { headings: [] as Heading[], diagramCount: 0, diagrams: [] as string[], diagramLines: [] as number[], links: [], lineCount: 0 }
-    : scanBody(text, { offset: bodyOffset, firstLine: bodyLine, diagramSources: detail, maxHeadings: MAX_HEADINGS });
-  const checked = checkItems(raw, meta, scan.headings, spans, locale, tooLarge);
+  // Indexing reads the body only to name a note without a title; its links are read in a second,
+  // background pass (`scanNoteBody`), so the first index of ten thousand notes stays fast.
+  const readBody = !tooLarge && (detail || typeof meta.title !== 'string');
+  const scan = readBody
+    ? scanBody(text, { offset: bodyOffset, firstLine: bodyLine, diagramSources: detail, maxHeadings: MAX_HEADINGS, links: detail })
+    : { headings: [] as Heading[], diagramCount: 0, diagrams: [] as string[], diagramLines: [] as number[], links: [], lineCount: 0 };
+  const checked = checkItems(raw, meta, scan.headings, spans, locale, !readBody);
   problems.push(...checked.problems);
   const inferred = split.kind !== 'block' || broken || typeof meta.id !== 'string' || typeof meta.title !== 'string';
   const resolvedMeta: Partial<NoteMeta> = { ...meta, quiz: checked.quiz, exercises: checked.exercises, title: meta.title ?? inferTitle(scan.headings, fileName) };
   return assemble(input, resolvedMeta, {
     problems, broken, inferred, headings: scan.headings, detail, bodyLine, links: scan.links, diagramCount: scan.diagramCount,
     diagrams: scan.diagrams, spans: spans ? { ...spans, diagramLines: scan.diagramLines } : undefined, lineCount: bodyLine + scan.lineCount,
-    skipped: tooLarge ? 'tooLarge' : undefined,
+    skipped: tooLarge ? 'tooLarge' : undefined, bodyScanned: detail || tooLarge,
   });
+}
+
+/** The second pass over a note's body: its links to other notes (and how many diagrams it has). */
+export function scanNoteBody(text: string, summary: NoteSummary): { links: LinkRef[]; diagrams: number } {
+  if (summary.skipped) return { links: [], diagrams: 0 };
+  // A topic's text is its section already; a note's body starts after its front matter.
+  const split = summary.endLine === undefined ? splitFrontMatter(text) : undefined;
+  const offset = split?.kind === 'block' ? split.bodyOffset : 0;
+  const scan = scanBody(text, { offset, firstLine: summary.bodyLine, diagramSources: false, maxHeadings: 0 });
+  return { links: scan.links.map(toLinkRef), diagrams: scan.diagramCount };
 }
 
 interface Parts {
@@ -99,12 +128,13 @@ interface Parts {
   headings: Heading[];
   detail: boolean;
   bodyLine?: number;
-  links?: NoteSummary['links'];
+  links?: NoteLink[];
   diagramCount?: number;
   diagrams?: string[];
   spans?: NoteSpans;
   lineCount?: number;
   skipped?: NoteSummary['skipped'];
+  bodyScanned?: boolean;
 }
 
 function assemble(input: NoteFileInput, meta: Partial<NoteMeta>, parts: Parts): ParsedNote {
@@ -133,7 +163,7 @@ function assemble(input: NoteFileInput, meta: Partial<NoteMeta>, parts: Parts): 
     examples: Array.isArray(meta.examples) ? meta.examples : [],
     exercises: Array.isArray(meta.exercises) ? meta.exercises : [],
     quiz: Array.isArray(meta.quiz) ? meta.quiz : [],
-    links: parts.links ?? [],
+    links: (parts.links ?? []).map(toLinkRef),
     bodyLine: parts.bodyLine ?? 0,
     diagrams: parts.diagramCount ?? 0,
     ...(parts.problems.length > 0 ? { problem: parts.problems[0] } : {}),
@@ -141,11 +171,13 @@ function assemble(input: NoteFileInput, meta: Partial<NoteMeta>, parts: Parts): 
     broken: parts.broken,
     inferred: parts.inferred,
     ...(parts.skipped ? { skipped: parts.skipped } : {}),
+    bodyScanned: parts.bodyScanned ?? true,
   };
   return {
     summary,
     problems: parts.problems,
     headings: parts.headings,
+    links: parts.links ?? [],
     diagrams: parts.diagrams ?? [],
     spans: parts.spans ?? { keys: [], related: [], tags: [], covers: [], quiz: [], exerciseRefs: [], diagramLines: [] },
     lineCount: parts.lineCount ?? 1,

@@ -7,6 +7,7 @@ import type { Heading, NoteSummary } from '../model';
 import { plainText, slugify } from '../text';
 import { scanBody } from './bodyScan';
 import { fileTitle } from './parseNote';
+import { toLinkRef } from './noteLinks';
 import { pathId } from './noteIds';
 import path from 'node:path';
 
@@ -32,9 +33,12 @@ export function splitTopics(text: string, file: string, locale: Locale = 'en'): 
   const headings = scan.headings.filter((heading) => !isTableOfContents(heading, scan.headings, lines));
   let title = fileTitle(file);
   let candidates = headings;
-  const titles = headings.filter((heading) => heading.level === 1);
-  if (titles.length === 1 && headings[0] === titles[0] && headings.some((heading) => heading.level > 1)) {
-    title = plainText(titles[0].text) || title;
+  // A title: the first heading, a `#` that is the file's only one or holds no section of its own
+  // (the next heading is a `#` too), in a file that has deeper headings.
+  const [first, second] = headings;
+  const onlyTitle = headings.filter((heading) => heading.level === 1).length === 1;
+  if (first?.level === 1 && (onlyTitle || second?.level === 1) && headings.some((heading) => heading.level > 1)) {
+    title = plainText(first.text) || title;
     candidates = headings.slice(1);
   }
   const result: TopicFile = { path: file, title, categories: [], topics: [] };
@@ -56,7 +60,7 @@ export function splitTopics(text: string, file: string, locale: Locale = 'en'): 
     const next = fromFirstCategory.slice(index + 1).find((other) => other.level <= topicLevel);
     const endLine = next?.line ?? lines.length;
     const topicTitle = plainText(heading.text) || format(locale, 'untitledSection');
-    const links = scan.links.filter((link) => link.range.startLine >= heading.line && link.range.startLine < endLine);
+    const links = scan.links.filter((link) => link.range.startLine >= heading.line && link.range.startLine < endLine).map(toLinkRef);
     const diagrams = scan.diagramLines.filter((line) => line >= heading.line && line < endLine).length;
     result.topics.push({
       key: `${file}#L${heading.line + 1}`,
@@ -82,6 +86,7 @@ export function splitTopics(text: string, file: string, locale: Locale = 'en'): 
       problemCount: 0,
       broken: false,
       inferred: true,
+      bodyScanned: true,
     });
   });
   return result;

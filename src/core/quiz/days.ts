@@ -12,3 +12,9 @@ export function startOfLocalDay(date: Date, offset = 0): Date {
   // The Date constructor normalizes day overflow and keeps local midnight across DST changes.
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
 }
+
+/** Local calendar days from the day that holds `from` to the day that holds `to` (0 on the same day). */
+export function localDaysBetween(from: Date, to: Date): number {
+  // Days are 23 or 25 hours long at DST changes; rounding absorbs that.
+  return Math.round((startOfLocalDay(to).getTime() - startOfLocalDay(from).getTime()) / 86_400_000);
+}

@@ -39,3 +39,6 @@ export function quizItemsOf(notes: Iterable<QuizSource>): QuizItem[] {
   }
   return items;
 }
+
+/** Plain code-unit order of ids and file names, the same on every machine (localeCompare follows the ICU locale). */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -26,11 +26,18 @@ export interface ReviewEntry {
 export interface ReviewLogProblem {
   /** 1-based line number in the log file. */
   line: number;
+  /** What was wrong, as a message key: the message can be worked out again in another language. */
+  reason: Rejection['rejected'];
+  /** The newer version number, or the name of the missing or invalid field. */
+  detail?: string | number;
+  /** The localized message. */
   message: string;
 }
 
 export interface ParsedReviewLog {
   entries: ReviewEntry[];
+  /** The 1-based line of each entry, for a stable order among answers given at the same time. */
+  lines: number[];
   problems: ReviewLogProblem[];
 }
 
@@ -61,33 +68,44 @@ export function serializeReview(entry: ReviewEntry): string {
 const entryStart = '{"version":';
 
 /**
- * Reads a whole log. A line that is not a valid entry is skipped with a problem and every other line
- * is kept. When an interrupted write left a fragment without its newline, the next entry was
- * appended onto the same line: that entry is recovered, and only the fragment is reported.
+ * Reads a whole log, or the part of one that starts at line `firstLine`. A line that is not a valid
+ * entry is skipped with a problem and every other line is kept. When an interrupted write left a
+ * fragment without its newline, the next entry was appended onto the same line: every whole entry
+ * on the line is recovered, and only the fragment is reported.
  */
-export function parseReviewLog(text: string, locale: Locale = 'en'): ParsedReviewLog {
+export function parseReviewLog(text: string, locale: Locale = 'en', firstLine = 1): ParsedReviewLog {
   const entries: ReviewEntry[] = [];
+  const lines: number[] = [];
   const problems: ReviewLogProblem[] = [];
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].trim();
+  const textLines = text.split('\n');
+  for (let index = 0; index < textLines.length; index++) {
+    const line = textLines[index].trim();
     if (line === '') continue;
-    const lineNumber = index + 1;
+    const lineNumber = firstLine + index;
     const parsed = parseLine(line);
-    if (!('rejected' in parsed)) {
-      entries.push(parsed);
-      continue;
+    const pieces = 'rejected' in parsed ? entryPieces(line).map(parseLine) : [parsed];
+    const recovered = pieces.filter((piece): piece is ReviewEntry => !('rejected' in piece));
+    for (const entry of recovered) {
+      entries.push(entry);
+      lines.push(lineNumber);
     }
-    const appendedAt = line.lastIndexOf(entryStart);
-    const appended = appendedAt > 0 ? parseLine(line.slice(appendedAt)) : undefined;
-    if (appended && !('rejected' in appended)) {
-      entries.push(appended);
-      problems.push({ line: lineNumber, message: format(locale, 'reviewLogNotJson', lineNumber) });
-    } else {
-      problems.push({ line: lineNumber, message: format(locale, parsed.rejected, lineNumber, parsed.detail ?? '') });
-    }
+    const rejection = recovered.length > 0 ? pieces.find((piece): piece is Rejection => 'rejected' in piece) : parsed as Rejection;
+    if (rejection) problems.push(problemAt(locale, lineNumber, rejection.rejected, rejection.detail));
   }
-  return { entries, problems };
+  return { entries, lines, problems };
+}
+
+/** A problem of line `line`, with its message in `locale`. */
+export function problemAt(locale: Locale, line: number, reason: ReviewLogProblem['reason'], detail?: string | number): ReviewLogProblem {
+  return { line, reason, ...(detail === undefined ? {} : { detail }), message: format(locale, reason, line, detail ?? '') };
+}
+
+/** A line cut into the pieces that start where an entry starts (and what comes before the first). */
+function entryPieces(line: string): string[] {
+  const starts: number[] = [];
+  for (let at = line.indexOf(entryStart); at !== -1; at = line.indexOf(entryStart, at + 1)) starts.push(at);
+  if (starts[0] !== 0) starts.unshift(0);
+  return starts.map((start, index) => line.slice(start, starts[index + 1]));
 }
 
 interface Rejection {

@@ -1,14 +1,18 @@
 // The schedule is derived, never stored: replaying the review log through ts-fsrs rebuilds it, in
 // one pass over the log. Questions are matched by id, so editing a question's text keeps its
 // history; the edit is only flagged.
-import { createEmptyCard, fsrs, State, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, FSRSVersion, State, type Card, type Grade } from 'ts-fsrs';
 import { localDayKey } from './days';
+import { isDue } from './due';
 import { isExerciseReview } from './exercises';
 import type { QuizItem } from './items';
 import { questionTextHash, type ReviewEntry } from './reviewLog';
 
 // Default FSRS-6 parameters without fuzz, so the same log always replays to the same schedule.
 const scheduler = fsrs();
+
+/** What a replay depends on besides the log: a stored schedule made under another one is stale. */
+export const SCHEDULER_FINGERPRINT = `${FSRSVersion} ${JSON.stringify(scheduler.parameters)}`;
 
 export interface QuestionState {
   readonly questionId: string;
@@ -35,9 +39,17 @@ export interface ReplayedReview {
   readonly stateBefore: State;
 }
 
+/** Reviews of a snapshot: their number, and the work of making them into objects. */
+export interface RestoredReviews {
+  readonly count: number;
+  decode(): ReplayedReview[];
+}
+
 export class QuizSchedule {
   private readonly states = new Map<string, QuestionState>();
-  private readonly replayed: ReplayedReview[] = [];
+  private replayed: ReplayedReview[] = [];
+  /** Reviews restored from a snapshot, made into objects only when statistics ask for them. */
+  private restored: RestoredReviews | undefined;
   private currentHashes = new Map<string, string>();
 
   /** An empty schedule for the current questions (their text decides `textChanged`). */
@@ -49,6 +61,18 @@ export class QuizSchedule {
   static replay(entries: readonly ReviewEntry[], items: readonly QuizItem[]): QuizSchedule {
     const schedule = new QuizSchedule(items);
     for (const { entry, time } of chronological(entries)) schedule.apply(entry, time);
+    return schedule;
+  }
+
+  /**
+   * A schedule from stored states and reviews (a snapshot of an earlier replay); `textChanged` is
+   * worked out again against the current questions.
+   */
+  static restore(states: readonly Omit<QuestionState, 'textChanged'>[], reviews: RestoredReviews, items: readonly QuizItem[]): QuizSchedule {
+    const schedule = new QuizSchedule([]);
+    for (const state of states) schedule.states.set(state.questionId, { ...state, textChanged: false });
+    schedule.restored = reviews;
+    schedule.setQuestions(items);
     return schedule;
   }
 
@@ -107,7 +131,16 @@ export class QuizSchedule {
 
   /** Every review in replay order. */
   get reviews(): readonly ReplayedReview[] {
+    if (this.restored) {
+      this.replayed = this.restored.decode().concat(this.replayed);
+      this.restored = undefined;
+    }
     return this.replayed;
+  }
+
+  /** How many reviews `reviews` holds, without decoding restored ones. */
+  get reviewCount(): number {
+    return (this.restored?.count ?? 0) + this.replayed.length;
   }
 
   /** Probability of recalling the question at `now` (0 for a new question). */
@@ -116,10 +149,10 @@ export class QuizSchedule {
     return state ? scheduler.get_retrievability(state.card, now, false) : 0;
   }
 
-  /** Whether an answered question is due at `now`. */
+  /** Whether an answered question is due at `now` (see due.ts for what that means). */
   isDue(questionId: string, now: Date): boolean {
     const state = this.states.get(questionId);
-    return state !== undefined && state.card.due.getTime() <= now.getTime();
+    return state !== undefined && isDue(state.card, now);
   }
 
   /** How many questions were answered for the first time on the local day that holds `day` (exercises are no new questions). */

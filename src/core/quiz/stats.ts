@@ -1,6 +1,7 @@
 // Progress statistics for the chart view, all by local calendar day.
 import { State } from 'ts-fsrs';
 import { localDayKey, startOfLocalDay } from './days';
+import { isDue } from './due';
 import type { QuizItem } from './items';
 import type { QuizSchedule } from './schedule';
 
@@ -26,7 +27,7 @@ export interface ProgressStats {
   retention: number | null;
   /** How many reviews `retention` is measured over. */
   retentionReviews: number;
-  /** Answered questions due on each of the next `forecastDays` days from today; overdue ones count today. */
+  /** Answered questions due on each of the next `forecastDays` days from today; overdue ones count today (due.ts). */
   dueForecast: DayDue[];
 }
 
@@ -59,11 +60,11 @@ export function progressStats(items: readonly QuizItem[], schedule: QuizSchedule
 
   const dueForecast = dayRange(now, 0, forecastDays).map((day) => ({ day, due: 0 }));
   const dueByDay = new Map(dueForecast.map((entry) => [entry.day, entry]));
-  const today = startOfLocalDay(now).getTime();
   for (const item of items) {
-    const due = schedule.get(item.question.id)?.card.due;
-    if (!due) continue;
-    const entry = due.getTime() < today ? dueForecast[0] : dueByDay.get(localDayKey(due));
+    const state = schedule.get(item.question.id);
+    if (!state) continue;
+    // Today's bar is the due count everything else shows: overdue questions and learning steps included.
+    const entry = isDue(state.card, now) ? dueForecast[0] : dueByDay.get(localDayKey(state.card.due));
     if (entry) entry.due++;
   }
 

@@ -1,7 +1,7 @@
 // The Show Progress view: reviews per day, retention and the 30-day due forecast as plain SVG bar
 // charts drawn here, so the webview needs no script and nothing from the network.
 import * as vscode from 'vscode';
-import type { ConceptMastery, ExerciseItem, ProgressStats, QuizItem } from '../../core/quiz';
+import { localDaysBetween, type ConceptMastery, type ExerciseItem, type ProgressStats, type QuizItem } from '../../core/quiz';
 import { escapeHtml as escape } from '../../core/text';
 
 function barChart(title: string, bars: { label: string; value: number }[]): string {
@@ -20,7 +20,21 @@ function barChart(title: string, bars: { label: string; value: number }[]): stri
 <div class="axis"><span>${escape(first)}</span><span>${escape(last)}</span></div></figure>`;
 }
 
-export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, items: readonly QuizItem[], exercises: readonly ExerciseItem[], cspSource: string): string {
+/** When something comes due, as the learner reads it: at a time today, tomorrow, or the weekday and date. */
+export function describeDay(day: Date, now: Date): string {
+  const days = localDaysBetween(now, day);
+  if (days <= 0 && day.getTime() > now.getTime()) return vscode.l10n.t('at {0}', day.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }));
+  if (days <= 0) return vscode.l10n.t('today');
+  if (days === 1) return vscode.l10n.t('tomorrow');
+  return vscode.l10n.t('on {0}', day.toLocaleDateString(vscode.env.language, { weekday: 'short', month: 'short', day: 'numeric' }));
+}
+
+/**
+ * The page. `due.dueNow` is the status bar's count (due.ts), which the Due column adds up to;
+ * `due.nextDue` says when the next question not yet due comes due (describeDay), if any.
+ */
+export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, items: readonly QuizItem[], exercises: readonly ExerciseItem[],
+  cspSource: string, due: { dueNow: number; nextDue?: string }): string {
   const total = stats.reviewsPerDay.reduce((sum, day) => sum + day.reviews, 0);
   const retention = stats.retention === null ? '—' : `${Math.round(stats.retention * 100)}%`;
   const titles = new Map([...items, ...exercises].map((item) => [item.noteId, item.noteTitle]));
@@ -37,14 +51,15 @@ rect { fill: var(--vscode-charts-blue); }
 figure { margin: 24px 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
 .axis { display: flex; justify-content: space-between; color: var(--vscode-descriptionForeground); font-size: 0.85em; }
 .muted { color: var(--vscode-descriptionForeground); font-weight: normal; }
-.figures { display: flex; gap: 32px; } .figures strong { display: block; font-size: 1.8em; }
+.figures { display: flex; gap: 32px; } .figures strong { display: block; font-size: 1.8em; } .small { display: block; font-size: 0.85em; }
 table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 3px 8px; border-bottom: 1px solid var(--vscode-widget-border, #8884); }
 </style></head><body>
 <h1>${escape(vscode.l10n.t('Study Progress'))}</h1>
 <div class="figures">
 <div><strong>${total}</strong>${escape(vscode.l10n.t('reviews in {0} days', stats.reviewsPerDay.length))}</div>
 <div><strong>${retention}</strong>${escape(vscode.l10n.t('retention ({0} reviews of learned questions)', stats.retentionReviews))}</div>
-<div><strong>${stats.dueForecast[0]?.due ?? 0}</strong>${escape(vscode.l10n.t('due today'))}</div>
+<div><strong>${due.dueNow}</strong>${escape(vscode.l10n.t('due now'))}
+<span class="muted small">${escape(vscode.l10n.t('{0} more later today', Math.max(0, (stats.dueForecast[0]?.due ?? 0) - due.dueNow)))}${due.nextDue ? `<br>${escape(vscode.l10n.t('next: {0}', due.nextDue))}` : ''}</span></div>
 </div>
 ${barChart(vscode.l10n.t('Reviews per day'), stats.reviewsPerDay.map((day) => ({ label: day.day, value: day.reviews })))}
 ${barChart(vscode.l10n.t('Due in the next 30 days'), stats.dueForecast.map((day) => ({ label: day.day, value: day.due })))}

@@ -38,7 +38,7 @@ export function codeActions(model: NoteModel, locale: Locale, parsed: ParsedNote
   const visible = [...model.all()].filter((other) => note.namespace === 'user' || other.namespace === 'bundled').slice(0, MAX_CANDIDATES);
   const danglingIds = [
     ...parsed.spans.related.map((span) => ({ id: span.value, range: span.range })),
-    ...note.links.flatMap((link) => (link.kind === 'id' ? [{ id: link.id, range: link.idRange }] : [])),
+    ...parsed.links.flatMap((link) => (link.kind === 'id' ? [{ id: link.id, range: link.idRange }] : [])),
   ];
   for (const { id, range: at } of danglingIds) {
     if (!overlaps(at, range) || model.resolveId(id, note.namespace)) continue;
@@ -46,7 +46,7 @@ export function codeActions(model: NoteModel, locale: Locale, parsed: ParsedNote
     if (closest) fix(format(locale, 'replaceWith', closest), at, closest);
     create(id, newNotePath(note.path, id), at);
   }
-  for (const link of note.links) {
+  for (const link of parsed.links) {
     if (link.kind !== 'file' || !overlaps(link.range, range) || model.resolveLink(note, link)) continue;
     const paths = visible.filter((other) => other.endLine === undefined).map((other) => relativeLink(note.path, other.path));
     const closest = nearest(link.file, paths);

@@ -18,7 +18,7 @@ export function conceptAt(model: NoteModel, parsed: ParsedNote, position: Positi
   if (spans.id && contains(spans.id.range, position)) return { id: spans.id.value, kind: 'declaration', range: spans.id.range, target: note };
   const related = spans.related.find((span) => contains(span.range, position));
   if (related) return { id: related.value, kind: 'related', range: related.range, target: model.resolveId(related.value, note.namespace) };
-  const link = note.links.find((candidate) => contains(candidate.range, position));
+  const link = parsed.links.find((candidate) => contains(candidate.range, position));
   if (!link) return undefined;
   if (link.kind === 'id') return { id: link.id, kind: 'idLink', range: link.idRange, target: model.resolveId(link.id, note.namespace) };
   const target = model.resolveLink(note, link);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { NoteSummary } from '../../core/model';
 import type { NoteModel } from '../../core/noteModel/noteModel';
+import { expandLink } from '../../core/notes/noteLinks';
 import { quizItemsOf, type QuizItem } from '../../core/quiz/items';
 import type { ExamplesDto, NoteContent, NoteRow, NotesParams, TopicFileSummary } from '../../shared/protocol';
 import { noteRow, type NoteTree } from './noteTree';
@@ -16,9 +17,10 @@ export async function noteContent(model: NoteModel, target: string): Promise<Not
   // A note's own text starts after its front matter; a topic's text is its section.
   const body = note.endLine === undefined && note.bodyLine > 0 ? text.split('\n').slice(note.bodyLine).join('\n') : text;
   const links: Record<string, string> = {};
-  for (const link of note.links) {
-    const linked = model.resolveLink(note, link);
-    if (linked) links[link.href] = linked.key;
+  for (const ref of note.links) {
+    const link = expandLink(ref);
+    const linked = link && model.resolveLink(note, link);
+    if (link && linked) links[link.href] = linked.key;
   }
   const related = note.related
     .map((id) => model.resolveId(id, note.namespace))

@@ -1,5 +1,6 @@
-// Full-text search for the extension's Search Notes: the index is built in the background once the
-// model is ready (the tree never waits for it), then kept up to date one changed note at a time.
+// The second pass over note bodies, in the background once the model is ready (the tree never waits
+// for it): each note's links (for references and rename) and its full-text search tokens (for the
+// extension's Search Notes). Kept up to date one changed note at a time.
 import type { NoteSummary } from '../../core/model';
 import type { NoteModel } from '../../core/noteModel/noteModel';
 import { SearchIndex } from '../../core/search';
@@ -9,8 +10,10 @@ import { noteRow } from './noteTree';
 /** Notes indexed between two yields to the event loop, so requests are answered meanwhile. */
 const BATCH = 200;
 
-export class NoteSearch {
+export class BodyIndex {
   private readonly index = new SearchIndex();
+  private completed: () => void = () => undefined;
+  private completion = new Promise<void>((resolve) => { this.completed = resolve; });
   /** Bumped by every rebuild, so an earlier build stops when a later one starts. */
   private generation = 0;
   private complete = false;
@@ -21,6 +24,7 @@ export class NoteSearch {
   /** Starts (or restarts, after the folders changed) the background build. */
   rebuild(): void {
     const generation = ++this.generation;
+    if (this.complete) this.completion = new Promise<void>((resolve) => { this.completed = resolve; });
     this.complete = false;
     void (async () => {
       await this.model.ready;
@@ -31,7 +35,10 @@ export class NoteSearch {
         await new Promise((resolve) => setImmediate(resolve));
       }
       for (const key of [...this.stale]) await this.reindex(key);
-      if (generation === this.generation) this.complete = true;
+      if (generation === this.generation) {
+        this.complete = true;
+        this.completed();
+      }
     })();
   }
 
@@ -51,6 +58,7 @@ export class NoteSearch {
       this.index.remove(key);
       return;
     }
+    this.model.setBodyText(key, text);
     this.index.add(key, `${note.title}\n${note.titleEn ?? ''}\n${bodyOf(note, text).lines.join('\n')}`);
   }
 
@@ -58,8 +66,14 @@ export class NoteSearch {
     return this.complete;
   }
 
-  async search(query: string, limit = 200): Promise<SearchResult> {
+  /** Resolves once every note's body was read (references need every note's links). */
+  whenComplete(): Promise<void> {
+    return this.completion;
+  }
+
+  async search(query: string, limit = 200, cancelled?: () => boolean): Promise<SearchResult> {
     const hits = await this.index.search(query, {
+      cancelled,
       lines: async (key) => {
         const note = this.model.get(key);
         const text = note ? await this.model.text(note) : undefined;
