@@ -123,6 +123,24 @@ describe('exercises', function () {
     assert.equal(passes.length, 1, 'passing again is no new review');
   });
 
+  it('stops tests that run past the time limit and names the test that was running', async function () {
+    const config = vscode.workspace.getConfiguration('studyNotes.exercises');
+    await config.update('timeLimitSeconds', 2, vscode.ConfigurationTarget.Workspace);
+    const kept = fs.readFileSync(learner(), 'utf8');
+    fs.writeFileSync(learner(), 'def retry(times, exceptions):\n    while True:\n        pass\n');
+    try {
+      const [summary] = await vscode.commands.executeCommand<ExerciseRunSummary[]>('studyNotes.runExerciseTests', vscode.Uri.file(learner()));
+      assert.equal(summary.timedOut, true);
+      assert.equal(summary.passed, false);
+      const stopped = summary.tests.filter((test) => test.status === 'errored');
+      assert.equal(stopped.length, 1, JSON.stringify(summary.tests));
+      assert.match(stopped[0].messages[0].message, /time limit of 2 s/);
+    } finally {
+      fs.writeFileSync(learner(), kept);
+      await config.update('timeLimitSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('shows one more hint each time, and the solution beside the copy after a failed run', async function () {
     assert.equal(await vscode.commands.executeCommand('studyNotes.showExerciseHint', 'decorator-retry'), 1);
     assert.equal(await vscode.commands.executeCommand('studyNotes.showExerciseHint', vscode.Uri.file(learner())), 2);

@@ -187,14 +187,14 @@ export class ExerciseTests implements vscode.Disposable {
     this.started(run, item);
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
+    const folder = path.dirname(file);
+    run.appendOutput(`$ ${python} -I -c <runner> ${exercise.files.tests} ${folder}\r\n`, undefined, item);
+    let result: RunResult;
     try {
-      const folder = path.dirname(file);
-      run.appendOutput(`$ ${python} -I -c <runner> ${exercise.files.tests} ${folder}\r\n`, undefined, item);
-      const result = await runPython(python, exerciseArguments(exercise.files.tests, folder), {
+      result = await runPython(python, exerciseArguments(exercise.files.tests, folder), {
         cwd: folder, timeoutMs: seconds * 1000, signal: controller.signal, locale: this.options.locale,
         onOutput: (text) => run.appendOutput(text.replace(/\r?\n/g, '\r\n'), undefined, item),
       });
-      return await this.report(run, item, exercise, parseUnittestOutput(result.stderr.text, file), result, seconds);
     } catch (error) {
       // Python could not be started at all.
       run.errored(item, new vscode.TestMessage(vscode.l10n.t('Could not start {0}: {1}', python, (error as Error).message)));
@@ -202,6 +202,7 @@ export class ExerciseTests implements vscode.Disposable {
     } finally {
       cancel.dispose();
     }
+    return this.report(run, item, exercise, parseUnittestOutput(result.stderr.text, file), result, seconds);
   }
 
   /** Runs the tests under the Python debugger; their report is read from the session's output. */

@@ -45,7 +45,12 @@ export const registerExercises: Feature = ({ extension: context, notes, practice
       return;
     }
     const testsSource = await fs.readFile(exercise.files.tests, 'utf8').catch(() => '');
-    await practice.record(createExerciseReviewEntry(exercise.item, review.grade, new Date(), review.durationMs, testsSource));
+    try {
+      await practice.record(createExerciseReviewEntry(exercise.item, review.grade, new Date(), review.durationMs, testsSource));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('✔ {0}: every test passes, but the pass could not be saved to your progress: {1}', exercise.ref.title, (error as Error).message));
+      return;
+    }
     const counted = review.grade === Rating.Good
       ? vscode.l10n.t('✔ {0}: every test passes. It counts as practice of {1} (Good: solved on your own).', exercise.ref.title, exercise.note.title)
       : review.grade === Rating.Hard
