@@ -44,8 +44,11 @@ describe('exercises', function () {
   const root = (): string => vscode.workspace.workspaceFolders![0].uri.fsPath;
   const learner = (): string => path.join(root(), 'study-exercises', 'python', 'decorator', 'decorator_retry_exercise.py');
 
-  // The quiz suite reads the review log from its start: leave it as this suite found it (empty).
+  // Leave VS Code as this suite found it: no editors or notifications (the panel suites read the
+  // active editor group's webviews), and an empty review log (the quiz suite reads it from its start).
   after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
     await (await api()).progress.reset();
   });
 

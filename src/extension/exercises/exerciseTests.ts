@@ -97,9 +97,17 @@ export class ExerciseTests implements vscode.Disposable {
     return this.ready();
   }
 
-  /** Copies or notes changed: finds the items again, if they were ever asked for. */
+  /** Copies were made or deleted, or moved with the setting: finds the items again, if they were ever asked for. */
   changed(): void {
     if (this.discovered) void this.refresh();
+  }
+
+  /**
+   * The notes changed (an exercise may be gone or renamed): the items are found again when next
+   * needed, not at once, so that an edit of a note costs the language server no extra request.
+   */
+  notesChanged(): void {
+    this.discovered = undefined;
   }
 
   /** The item of a started exercise. */

@@ -290,7 +290,7 @@ export const registerExercises: Feature = ({ extension: context, notes, practice
     catalog, attempts, hints, tests, lensesChanged,
     { dispose: () => watcher?.dispose() },
     attempts.onDidChange(() => lensesChanged.fire()),
-    notes.onDidChangeNotes(() => tests.changed()),
+    notes.onDidChangeNotes(() => tests.notesChanged()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('studyNotes.exercises.folder')) return;
       watchCopies();
