@@ -9,19 +9,40 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /[\p{L}\p{N}_]+/gu;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Index tokens of a text: CJK characters and character pairs, and lower-cased words. */
-export function tokenize(text: string): Set<string> {
+/**
+ * Index tokens of a text: CJK characters and character pairs, and lower-cased words. At most
+ * `limit` different tokens: a note with more (a generated word list, say) is indexed by its first ones.
+ */
+export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Set<string> {
   const tokens = new Set<string>();
-  const lower = text.toLowerCase();
-  for (const run of lower.match(CJK_RUN) ?? []) {
+  // Line by line and match by match: a megabyte of text never becomes a megabyte-long array.
+  for (let start = 0; start < text.length && tokens.size < limit;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    addTokens(text.slice(start, end).toLowerCase(), tokens, limit);
+    start = end + 1;
+  }
+  return tokens;
+}
+
+function addTokens(lower: string, tokens: Set<string>, limit: number): void {
+  for (const [run] of lower.matchAll(CJK_RUN)) {
     for (let i = 0; i < run.length; i++) {
       tokens.add(run[i]);
       if (i + 1 < run.length) tokens.add(run.slice(i, i + 2));
     }
+    if (tokens.size >= limit) return;
   }
-  for (const word of lower.replace(CJK_RUN, ' ').match(WORD) ?? []) tokens.add(word);
-  return tokens;
+  for (const [word] of lower.replace(CJK_RUN, ' ').matchAll(WORD)) {
+    if (word.length <= MAX_WORD) tokens.add(word);
+    if (tokens.size >= limit) return;
+  }
 }
+
+/** Longer "words" (hashes, base64, a hostile run of letters) are not indexed: no one searches for them. */
+const MAX_WORD = 64;
+/** A real note has a few thousand different tokens; indexing stays quick whatever a file holds. */
+const MAX_TOKENS_PER_NOTE = 50_000;
 
 /** What a line must hold for a query: each CJK word's pairs (or its single character), and each word. */
 export function queryTokens(query: string): { tokens: string[]; words: string[] } {
@@ -77,7 +98,7 @@ export class SearchIndex {
     this.remove(key);
     const ordinal = this.keys.push(key) - 1;
     this.ordinals.set(key, ordinal);
-    for (const token of tokenize(text)) {
+    for (const token of tokenize(text, MAX_TOKENS_PER_NOTE)) {
       const list = this.postings.get(token);
       if (list) list.push(ordinal);
       else this.postings.set(token, [ordinal]);

@@ -523,6 +523,19 @@ describe('note model: bad input and failure', function () {
     assert.equal(model.size, 2);
   });
 
+  it('agrees with an open editor on binary content, wherever the first NUL is', async function () {
+    // A NUL among the first 1,024 characters makes a file binary; one later is a stray character in text.
+    const early = `${note('early', '早到的 NUL')}\u0000\u0001${'正文'.repeat(2000)}`;
+    const late = `${note('late', '晚到的 NUL')}${'正文'.repeat(2000)}\u0000\u0001\u0002`;
+    const { model } = await modelOf({ '/notes/early.md': early, '/notes/late.md': late });
+    assert.equal(model.get('/notes/early.md')?.skipped, 'binary');
+    assert.equal(model.get('/notes/late.md')?.skipped, undefined);
+    for (const [file, text] of [['/notes/early.md', early], ['/notes/late.md', late]]) {
+      const indexed = model.get(file)?.skipped;
+      assert.equal(model.setOpenText(file, text)?.summary.skipped, indexed, `${file}: the editor reads it as the index did`);
+    }
+  });
+
   describe('on the real disk', function () {
     let folder: string;
 
@@ -572,11 +585,18 @@ describe('note model: bad input and failure', function () {
     });
 
     it('skips a file it may not read', async function () {
-      if (process.getuid?.() === 0) this.skip();
       write('notes/a.md', note('a'));
       write('notes/secret.md', note('secret'));
-      nodeFs.chmodSync(path.join(folder, 'notes/secret.md'), 0o000);
-      const model = new NoteModel({ fs: new NodeFileSystem() });
+      // Root reads any file whatever its mode, so the refusal is the file system's answer here:
+      // NodeFileSystem answers undefined for a file it cannot read (EACCES and the like).
+      const refusing = new NodeFileSystem();
+      const unreadable = (file: string): boolean => file.endsWith('secret.md');
+      const readFile = refusing.readFile.bind(refusing);
+      const readStart = refusing.readStart.bind(refusing);
+      refusing.readFile = async (file) => (unreadable(file) ? undefined : readFile(file));
+      refusing.readStart = async (file, bytes) => (unreadable(file) ? undefined : readStart(file, bytes));
+      if (process.getuid?.() !== 0) nodeFs.chmodSync(path.join(folder, 'notes/secret.md'), 0o000);
+      const model = new NoteModel({ fs: process.getuid?.() === 0 ? refusing : new NodeFileSystem() });
       await model.configure({ folders: [user(path.join(folder, 'notes'))], topicFiles: [] });
       assert.deepEqual([...model.all()].map((summary: NoteSummary) => summary.id), ['a']);
     });

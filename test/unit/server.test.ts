@@ -439,6 +439,15 @@ describe('language server over stdio', function () {
       assert.deepEqual(logged(), []);
     });
 
+    it('keeps the YAML library\'s warnings out of the log', async function () {
+      const keys = path.join(notes, 'keys.md');
+      open(keys, '---\nid: keys\ntitle: t\n[a, b]: 1\n? {a: 1}\n: 2\n{x: y}: 3\n---\n# t\n');
+      assert.ok((await diagnosticsFor(keys)).length > 0);
+      await server.request('textDocument/hover', { textDocument: { uri: uriOf(keys) }, position: position(3, 1) });
+      await stillAnswers();
+      assert.deepEqual(logged(), []);
+    });
+
     it('escapes note text in hovers so that a title cannot add links or markup', async function () {
       const evil = path.join(notes, 'evil.md');
       fs.writeFileSync(evil, '---\nid: evil\ntitle: "**x**](command:evil)"\ntitleEn: "<img src=x onerror=alert(1)>"\nsummary: "[click](command:workbench.action.quit) `code` <b>b</b>"\n---\n# t\n');
@@ -480,6 +489,28 @@ describe('language server over stdio', function () {
       }
       await stillAnswers();
     });
+    it('keeps answering within a second while a 5 MB note of distinct words is indexed for search', async function () {
+      this.timeout(60_000);
+      const big = path.join(notes, 'words.md');
+      const words = Array.from({ length: 560_000 }, (_, i) => `w${i.toString(36)}x${i % 20 === 19 ? '\n' : ' '}`).join('');
+      fs.writeFileSync(big, `---\nid: words\ntitle: 词\n---\n${words}\n`);
+      server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(big), type: 1 }] });
+      const closure = path.join(notes, 'python/closure/closure.md');
+      open(closure, fs.readFileSync(closure, 'utf8'));
+      // Ask until the note is found by search (its indexing is over), timing every answer.
+      let slowest = 0;
+      let found = false;
+      const end = Date.now() + 30_000;
+      while (!found && Date.now() < end) {
+        slowest = Math.max(slowest, (await timed('textDocument/hover', { textDocument: { uri: uriOf(closure) }, position: position(1, 5) })).ms);
+        const search = await timed<{ hits: { note: { id: string } }[] }>('studyNotes/search', { query: 'w0x' });
+        slowest = Math.max(slowest, search.ms);
+        found = search.result.hits.some((hit) => hit.note.id === 'words');
+      }
+      assert.ok(found, 'the note was indexed for search');
+      assert.ok(slowest < 1000, `the slowest answer took ${slowest.toFixed(0)} ms`);
+    });
+
     it('answers random requests on random hostile notes, each in under a second, logging nothing', async function () {
       this.timeout(120_000);
       const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename', 'textDocument/documentSymbol', 'textDocument/codeAction'];

@@ -234,13 +234,13 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
       }
     }),
   );
-  // The due count needs the notes and the log: read them once start-up has settled, not in activate().
-  const firstRefresh = setTimeout(() => void refreshProgress().catch(() => undefined), 1500);
+  // The due count needs the questions, which the notes server knows: it is shown once the server
+  // runs (its first notice of ready notes refreshes the store), and never starts the server itself.
   // A computer asleep at midnight fires the day-change timer late; coming back to the window catches up.
   const dayCheck = vscode.window.onDidChangeWindowState((state) => {
-    if (state.focused && localDaysBetween(refreshedAt, new Date()) !== 0) void refreshProgress();
+    if (state.focused && notes.started && localDaysBetween(refreshedAt, new Date()) !== 0) void refreshProgress();
   });
-  return Object.assign(vscode.Disposable.from(disposable, dayCheck, { dispose: () => { clearTimeout(firstRefresh); clearTimeout(dayChange); } }), { api: { progress: store } });
+  return Object.assign(vscode.Disposable.from(disposable, dayCheck, { dispose: () => clearTimeout(dayChange) }), { api: { progress: store } });
 };
 
 /** The sentence that says when the next question comes due; empty when none is scheduled. */
