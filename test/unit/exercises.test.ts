@@ -174,7 +174,7 @@ describe('exercises', function () {
       assert.deepEqual(byName.get('test_sub')!.failures.map((failure) => [failure.subTest, failure.actual, failure.expected]), [['(n=1)', '3', '2'], ['[odd] (n=3)', '9', '6']]);
       const [strings] = byName.get('test_twice')!.failures;
       assert.deepEqual([strings.actual, strings.expected], ["'ababab'", "'abab'"]);
-      assert.match(strings.message, /\n- ababab\n\?     --\n\+ abab$/);
+      assert.match(strings.message, /\n- ababab\n\? {5}--\n\+ abab$/);
     });
 
     it('reads Python 3.8-3.10 output, where a test with failing subTests has no status line', function () {

@@ -64,7 +64,8 @@ const SEPARATOR = /^(?:={70}|-{70})$/m;
 const BLOCK_SEPARATOR = '='.repeat(70);
 const TRACEBACK_START = `\n${'-'.repeat(70)}\n`;
 const FRAME = /^ {2}File "(.+)", line (\d+), in (\S+)/;
-const ANSI = /\u001b\[[0-9;]*m/g;
+/** Colour codes (ESC `[` … `m`), which Python 3.14 prints when FORCE_COLOR is set. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const SEVERITY: Record<TestStatus, number> = { skipped: 0, passed: 1, failed: 2, errored: 3 };
 
 /** `learnerFile` is the absolute path of the learner's copy of the starter. */
