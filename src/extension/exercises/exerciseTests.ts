@@ -53,6 +53,8 @@ export interface ExerciseTestsOptions {
   locale: Locale;
   /** Where the runner is written for the debugger, which needs a file. */
   storage: vscode.Uri;
+  /** Whether the notes server was started (listing the started exercises asks it). */
+  serverStarted(): boolean;
   /** After each run that went to its end: whether every test passed. */
   onDidRun(exercise: Exercise, passed: boolean): Promise<void>;
 }
@@ -62,6 +64,8 @@ export class ExerciseTests implements vscode.Disposable {
   private readonly runProfile: vscode.TestRunProfile;
   private readonly exercises = new Map<string, Exercise>();
   private discovered: Promise<void> | undefined;
+  /** VS Code asked for the items before the notes server ran: they are listed at its first notice. */
+  private wanted = false;
   private readonly debugOutput = new Map<string, (category: string, text: string) => void>();
   private readonly disposables: vscode.Disposable[] = [this.controller];
 
@@ -70,8 +74,11 @@ export class ExerciseTests implements vscode.Disposable {
       (request, token) => this.execute(request, token, false).then(() => undefined), true);
     this.controller.createRunProfile(vscode.l10n.t('Debug'), vscode.TestRunProfileKind.Debug,
       (request, token) => this.execute(request, token, true).then(() => undefined), true);
+    // VS Code asks as soon as a file is opened; that alone must not start the notes server.
     this.controller.resolveHandler = async (item) => {
-      if (!item) await this.ready();
+      if (item) return;
+      if (this.options.serverStarted()) await this.ready();
+      else this.wanted = true;
     };
     this.controller.refreshHandler = () => this.refresh();
     this.disposables.push(vscode.debug.registerDebugAdapterTrackerFactory('*', {
@@ -104,10 +111,14 @@ export class ExerciseTests implements vscode.Disposable {
 
   /**
    * The notes changed (an exercise may be gone or renamed): the items are found again when next
-   * needed, not at once, so that an edit of a note costs the language server no extra request.
+   * needed, not at once, so that an edit of a note costs the language server no extra request;
+   * at once only when VS Code asked for them before the server ran.
    */
   notesChanged(): void {
     this.discovered = undefined;
+    if (!this.wanted) return;
+    this.wanted = false;
+    void this.ready();
   }
 
   /** The item of a started exercise. */

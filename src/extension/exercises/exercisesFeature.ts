@@ -28,7 +28,7 @@ export const registerExercises: Feature = ({ extension: context, notes, practice
   const catalog = new ExerciseCatalog(notes);
   const attempts = new AttemptStore(context.workspaceState);
   const hints = new HintThreads();
-  const tests = new ExerciseTests({ catalog, locale: notes.locale, storage: context.globalStorageUri, onDidRun });
+  const tests = new ExerciseTests({ catalog, locale: notes.locale, storage: context.globalStorageUri, serverStarted: () => notes.started, onDidRun });
   const lensesChanged = new vscode.EventEmitter<void>();
 
   /** Updates the attempt after a run; the first pass of an attempt is logged as a review of the concept. */
