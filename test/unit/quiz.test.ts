@@ -280,7 +280,7 @@ describe('quiz: mastery and statistics', function () {
     assert.deepEqual([...mastery.keys()], ['closure', 'gil', 'asyncio']);
     assert.equal(mastery.get('closure')?.mastery, (recall(q1Reviews) + recall(q2Reviews)) / 2);
     assert.equal(mastery.get('gil')?.mastery, recall(q3Reviews) / 2);
-    assert.deepEqual(mastery.get('asyncio'), { noteId: 'asyncio', mastery: 0, due: 0, seen: 0, total: 1 });
+    assert.deepEqual(mastery.get('asyncio'), { noteId: 'asyncio', mastery: 0, due: 0, seen: 0, total: 1, exercisesPassed: 0, exercises: 0 });
     // q1's relearning step ended at 10:10, so it is due; q2 and q3 are in the future.
     assert.deepEqual([mastery.get('closure')?.due, mastery.get('closure')?.seen, mastery.get('gil')?.due], [1, 2, 0]);
   });

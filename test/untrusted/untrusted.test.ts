@@ -1,4 +1,4 @@
-// Runs in a VS Code that has NOT trusted its workspace: notes and examples work, running is blocked.
+// Runs in a VS Code that has NOT trusted its workspace: notes, examples and exercises work, running is blocked.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,5 +36,16 @@ describe('in an untrusted workspace', function () {
     assert.equal(report, undefined);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(fs.existsSync(marker), false, 'the example must not have run');
+  });
+
+  it('starts an exercise, but refuses to run its tests', async function () {
+    const copy = await vscode.commands.executeCommand<vscode.Uri>('studyNotes.startExercise', 'decorator-retry');
+    assert.ok(copy && fs.existsSync(copy.fsPath), 'starting an exercise only copies a file');
+    const marker = path.join(path.dirname(copy.fsPath), 'imported.txt');
+    fs.writeFileSync(copy.fsPath, `open(${JSON.stringify(marker)}, "w").write("imported")\n`);
+    const summaries = await vscode.commands.executeCommand<unknown>('studyNotes.runExerciseTests', copy);
+    assert.equal(summaries, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(fs.existsSync(marker), false, 'the learner\'s file must not have been imported');
   });
 });

@@ -4,6 +4,7 @@
 import { createEmptyCard, fsrs, FSRSVersion, State, type Card, type Grade } from 'ts-fsrs';
 import { localDayKey } from './days';
 import { isDue } from './due';
+import { isExerciseReview } from './exercises';
 import type { QuizItem } from './items';
 import { questionTextHash, type ReviewEntry } from './reviewLog';
 
@@ -154,11 +155,11 @@ export class QuizSchedule {
     return state !== undefined && isDue(state.card, now);
   }
 
-  /** How many questions were answered for the first time on the local day that holds `day`. */
+  /** How many questions were answered for the first time on the local day that holds `day` (exercises are no new questions). */
   introducedOn(day: Date): number {
     const key = localDayKey(day);
     let count = 0;
-    for (const state of this.states.values()) if (localDayKey(state.firstReviewedAt) === key) count++;
+    for (const state of this.states.values()) if (localDayKey(state.firstReviewedAt) === key && !isExerciseReview(state.questionId)) count++;
     return count;
   }
 }
