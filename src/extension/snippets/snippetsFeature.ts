@@ -149,14 +149,18 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
   /** The expected output of a file: a copy made by Create Runnable Example, or an example beside its note. */
   async function expectedFor(file: string): Promise<string | undefined> {
     const copy = copies()[file];
-    const entries = copy || file.endsWith('.py') ? await exampleNotes().catch(() => []) : [];
+    // Every example beside its note has a .out file; checking for it first keeps an ordinary Python
+    // file from starting the notes server just by being opened (the CodeLens asks on open).
+    const besideOutput = file.endsWith('.py') ? await fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined) : undefined;
+    if (!copy && besideOutput === undefined) return undefined;
+    const entries = await exampleNotes().catch(() => []);
     if (copy) {
       const note = entries.find((entry) => entry.note.id === copy.noteId);
       const example = note?.examples.find((candidate) => candidate.file === copy.file);
       if (note && example) return fs.readFile(exampleFiles(note.folder, example).expected, 'utf8').catch(() => undefined);
     }
     const beside = entries.find((entry) => entry.folder === path.dirname(file) && entry.examples.some((example) => example.file === path.basename(file)));
-    return beside ? fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined) : undefined;
+    return beside ? besideOutput : undefined;
   }
 
   async function runFile(uri?: vscode.Uri): Promise<RunReport | undefined> {
