@@ -149,6 +149,19 @@ export class QuizSchedule {
     return state ? scheduler.get_retrievability(state.card, now, false) : 0;
   }
 
+  /**
+   * When each grade given at `now` would bring the question back, in milliseconds from `now`: the
+   * figures beside the grade buttons (`Again · 1 min`, `Good · 3 d`), as Anki shows them.
+   */
+  nextIntervals(questionId: string, now: Date, grades: readonly Grade[]): Map<Grade, number> {
+    const card: Card = this.states.get(questionId)?.card ?? createEmptyCard<Card>(now);
+    const lastReview = card.last_review;
+    // The same clamp as `apply`, so the preview is what answering would really schedule.
+    const at = lastReview && now.getTime() < lastReview.getTime() ? lastReview : now;
+    const outcomes = scheduler.repeat(card, at);
+    return new Map(grades.map((grade) => [grade, outcomes[grade].card.due.getTime() - now.getTime()]));
+  }
+
   /** Whether an answered question is due at `now` (see due.ts for what that means). */
   isDue(questionId: string, now: Date): boolean {
     const state = this.states.get(questionId);
