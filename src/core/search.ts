@@ -78,8 +78,64 @@ export interface SearchSource {
   cancelled?(): boolean;
 }
 
+/** Lists this long or longer are packed as bytes; shorter ones stay arrays (a packed list has a fixed cost). */
+const PACK_FROM = 32;
+
+/**
+ * The notes holding one token, as ascending ordinals. Short lists are plain arrays; longer ones are
+ * gaps between ordinals written as variable-length bytes (7 bits each), so a token found in most of
+ * 10,000 notes takes about one byte per note instead of eight.
+ */
+class PackedPostings {
+  private bytes = new Uint8Array(64);
+  private used = 0;
+  private last = 0;
+  count = 0;
+
+  constructor(ordinals: readonly number[]) {
+    for (const ordinal of ordinals) this.push(ordinal);
+  }
+
+  /** Appends an ordinal larger than every one before. */
+  push(ordinal: number): void {
+    if (this.used + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let gap = ordinal - this.last;
+    while (gap >= 0x80) {
+      this.bytes[this.used++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    this.bytes[this.used++] = gap;
+    this.last = ordinal;
+    this.count++;
+  }
+
+  toArray(): number[] {
+    const ordinals = new Array<number>(this.count);
+    let value = 0;
+    for (let at = 0, index = 0; at < this.used; index++) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = this.bytes[at++];
+        gap |= (byte & 0x7f) << shift;
+        if (byte < 0x80) break;
+      }
+      value += gap;
+      ordinals[index] = value;
+    }
+    return ordinals;
+  }
+}
+
+type Postings = number[] | PackedPostings;
+
+const ordinalsOf = (postings: Postings | undefined): number[] => (postings === undefined ? [] : Array.isArray(postings) ? postings : postings.toArray());
+
 export class SearchIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly ordinals = new Map<string, number>();
   /** Ordinal → key; undefined for a note removed since (compacted away when they pile up). */
   private keys: (string | undefined)[] = [];
@@ -98,11 +154,16 @@ export class SearchIndex {
     this.remove(key);
     const ordinal = this.keys.push(key) - 1;
     this.ordinals.set(key, ordinal);
-    for (const token of tokenize(text, MAX_TOKENS_PER_NOTE)) {
-      const list = this.postings.get(token);
-      if (list) list.push(ordinal);
-      else this.postings.set(token, [ordinal]);
-    }
+    for (const token of tokenize(text, MAX_TOKENS_PER_NOTE)) this.append(token, ordinal);
+  }
+
+  /** Ordinals only grow, so each list stays in ascending order by appending. */
+  private append(token: string, ordinal: number): void {
+    const list = this.postings.get(token);
+    if (list === undefined) this.postings.set(token, [ordinal]);
+    else if (!Array.isArray(list)) list.push(ordinal);
+    else if (list.length + 1 < PACK_FROM) list.push(ordinal);
+    else this.postings.set(token, new PackedPostings([...list, ordinal]));
   }
 
   remove(key: string): void {
@@ -125,9 +186,9 @@ export class SearchIndex {
       keys.push(key);
     });
     for (const [token, list] of this.postings) {
-      const kept = list.filter((ordinal) => renumber.has(ordinal)).map((ordinal) => renumber.get(ordinal)!);
-      if (kept.length > 0) this.postings.set(token, kept);
-      else this.postings.delete(token);
+      const kept = ordinalsOf(list).filter((ordinal) => renumber.has(ordinal)).map((ordinal) => renumber.get(ordinal)!);
+      if (kept.length === 0) this.postings.delete(token);
+      else this.postings.set(token, kept.length < PACK_FROM ? kept : new PackedPostings(kept));
     }
     this.keys = keys;
     this.removed = 0;
@@ -137,11 +198,11 @@ export class SearchIndex {
   candidates(query: string): string[] {
     const { tokens } = queryTokens(query);
     if (tokens.length === 0) return [];
-    const lists = tokens.map((token) => this.postings.get(token) ?? []).sort((a, b) => a.length - b.length);
-    let matches = lists[0];
+    const lists = tokens.map((token) => this.postings.get(token)).sort((a, b) => sizeOf(a) - sizeOf(b));
+    let matches = ordinalsOf(lists[0]);
     for (const list of lists.slice(1)) {
       if (matches.length === 0) break;
-      const set = new Set(list);
+      const set = new Set(ordinalsOf(list));
       matches = matches.filter((ordinal) => set.has(ordinal));
     }
     return matches.map((ordinal) => this.keys[ordinal]).filter((key): key is string => key !== undefined);
@@ -176,4 +237,8 @@ export class SearchIndex {
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
+}
+
+function sizeOf(postings: Postings | undefined): number {
+  return postings === undefined ? 0 : Array.isArray(postings) ? postings.length : postings.count;
 }

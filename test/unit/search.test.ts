@@ -79,6 +79,31 @@ describe('full-text search index', function () {
     assert.equal(big.candidates('偶数').length, 500);
     assert.deepEqual(big.candidates('2999'), ['n2999']);
   });
+
+  it('finds the same notes as a plain set of notes per word, for rare and common words, across removals and re-adds', function () {
+    const index = new SearchIndex();
+    const expected = new Map<string, Set<string>>([['常见', new Set()], ['稀有', new Set()], ['中等', new Set()]]);
+    const wordsOf = (i: number): string[] => ['常见', ...(i % 257 === 0 ? ['稀有'] : []), ...(i % 7 === 0 ? ['中等'] : [])];
+    const put = (key: string, words: string[]): void => {
+      index.add(key, words.join(' '));
+      for (const [word, keys] of expected) {
+        if (words.includes(word)) keys.add(key);
+        else keys.delete(key);
+      }
+    };
+    for (let i = 0; i < 6000; i++) put(`n${i}`, wordsOf(i));
+    // A fixed pseudo-random order of removals (enough to compact), then some notes come back with other words.
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let removed = 0; removed < 2500; removed++) {
+      const key = `n${next() % 6000}`;
+      index.remove(key);
+      for (const keys of expected.values()) keys.delete(key);
+    }
+    for (let i = 0; i < 300; i++) put(`n${next() % 6000}`, wordsOf(i * 257));
+    for (const [word, keys] of expected) assert.deepEqual(new Set(index.candidates(word)), keys, word);
+    assert.deepEqual(new Set(index.candidates('常见 稀有')), expected.get('稀有'));
+  });
 });
 
 describe('searching notes through the language service', function () {

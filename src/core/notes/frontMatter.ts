@@ -11,6 +11,7 @@ import noteSchema from '../../../schemas/note-frontmatter.schema.json';
 import quizSchema from '../../../schemas/quiz-question.schema.json';
 import { format, type Locale } from '../messages';
 import type { NoteMeta, NoteProblem, NoteSpans, QuestionSpans, TextRange, ValueSpan } from '../model';
+import { ownStrings } from '../text';
 
 export interface FrontMatterBlock {
   /** The YAML text between the `---` lines, and the file line of its first line. */
@@ -149,7 +150,8 @@ function withinNodeBudget(data: unknown): boolean {
  * (a tag, a quiz question, an example) is dropped from its list, an unknown key is dropped.
  */
 function cleanMeta(data: Record<string, unknown>, errors: ErrorObject[]): Partial<NoteMeta> {
-  const meta: Record<string, unknown> = { ...data };
+  // Kept for as long as the note is indexed: the copy lets the front matter's text go.
+  const meta: Record<string, unknown> = ownStrings(data);
   const droppedItems = new Map<string, Set<number>>();
   for (const error of errors) {
     const path = pathOf(error);

@@ -4,6 +4,7 @@
 // in the line's length: a hostile line of megabytes of backticks or spaces costs one pass.
 import path from 'node:path';
 import type { LinkRef, NoteLink, TextRange } from '../model';
+import { ownString } from '../text';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Lines longer than this are prose no one links from (minified HTML, generated data): skipped. */
@@ -108,7 +109,7 @@ function toNoteLink(href: string, range: TextRange): NoteLink | undefined {
 
 /** A link as the model keeps it: where it starts and its target as written. */
 export function toLinkRef(link: NoteLink): LinkRef {
-  return [link.range.startLine, link.range.startCharacter, link.href];
+  return [link.range.startLine, link.range.startCharacter, ownString(link.href)];
 }
 
 /** The link a kept reference stands for. */
