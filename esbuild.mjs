@@ -11,6 +11,8 @@ const withTests = !production;
 
 const common = {
   bundle: true,
+  // Test-only reports (see src/buildFlags.d.ts) compile away in the production build.
+  define: { STUDY_NOTES_TEST: String(!production) },
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NoteFolder } from '../../src/core/model';
-import { renderNoteBody } from '../../src/core/render';
+import { renderNote } from '../../src/core/render';
 import { buildQueue, loadHistory, parseReviewLog, QuizSchedule } from '../../src/core/quiz';
 import { createLanguageService, type NotesLanguageService } from '../../src/server/languageService';
 import { FileNoteCache, NodeFileSystem } from '../../src/server/nodeFileSystem';
@@ -46,7 +46,7 @@ async function renderPart() {
   const { notes } = await readBundledNotes(path.join(root, 'notes'));
   const bodies = notes.map((note) => fs.readFileSync(note.summary.path, 'utf8').split('\n').slice(note.summary.bodyLine).join('\n'));
   const plain = new MarkdownIt();
-  const ours = bodies.map((body) => time(() => renderNoteBody(body)));
+  const ours = bodies.map((body) => time(() => renderNote(body)));
   const baseline = bodies.map((body) => time(() => plain.render(body)));
   return {
     notes: notes.length,
