@@ -6,6 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { closesRawText, containHtml, rawTextOpened } from './containHtml';
 import { escapeHtml, plainText, slugify } from './text';
 
 /** Languages whose blocks can be inserted into an editor or opened as a runnable file (Python only). */
@@ -106,6 +107,9 @@ function createMarkdown(): MarkdownIt {
     }
     return codeBlock(token, env, language, attributes);
   };
+  // Raw HTML goes to the sanitizer with nothing left open that could swallow the rest of the note.
+  md.renderer.rules.html_block = (tokens, index) => containHtml(tokens[index].content);
+  md.renderer.rules.html_inline = (tokens, index) => containHtml(tokens[index].content);
   md.renderer.rules.code_block = (tokens, index, _options, env: RenderEnv) => codeBlock(tokens[index], env, '', attributes);
   md.renderer.rules.depth_limit = (tokens, index, _options, env: RenderEnv) =>
     `<div class="depth-limit"${attributes(tokens[index], env, 'cut', env.cuts++)}><pre>${escapeHtml(tokens[index].content)}</pre></div>\n`;
@@ -190,7 +194,10 @@ export function renderNote(text: string, options: RenderOptions = {}): RenderedN
       i += 2;
       continue;
     }
-    if (token.type === 'inline') markBrokenLinks(token, links);
+    if (token.type === 'inline') {
+      dropRawText(token);
+      markBrokenLinks(token, links);
+    }
     if (!content && !(token.type === 'html_block' && isCommentOnly(token.content))) content = true;
   }
 
@@ -209,6 +216,23 @@ function alignCell(token: Token): void {
   const align = /^text-align:(left|right|center)$/.exec(token.attrGet('style') ?? '')?.[1];
   token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
   if (align) token.attrSet('align', align);
+}
+
+/**
+ * Inline `<style>…</style>` and the like: the tags go (see containHtml) and so does everything between
+ * them, which a browser would not show as text either.
+ */
+function dropRawText(inline: Token): void {
+  let inside: string | undefined;
+  if (!inline.children?.some((child) => child.type === 'html_inline')) return;
+  inline.children = inline.children.filter((child) => {
+    if (inside) {
+      if (child.type === 'html_inline' && closesRawText(child.content, inside)) inside = undefined;
+      return false;
+    }
+    inside = child.type === 'html_inline' ? rawTextOpened(child.content) : undefined;
+    return inside === undefined;
+  });
 }
 
 /** A relative link that opens no note: nothing in a webview can open it, so it shows as broken. */

@@ -29,10 +29,10 @@ export interface NoteView {
   /** Category and English title, one line above the note. */
   meta: string;
   canQuiz: boolean;
-  /** Markdown of the body; empty when `tooLarge` is set. */
+  /** Markdown of the body; empty when `notShown` is set. */
   text: string;
-  /** Set instead of a body too large to render: the message saying so. */
-  tooLarge?: string;
+  /** Set instead of a body that is not rendered (too large, not text): the message saying why. */
+  notShown?: string;
   /** Link target as written → key of the note it opens. */
   links: Record<string, string>;
   related: { key: string; title: string; titleEn?: string }[];
@@ -182,7 +182,7 @@ function isNoteView(value: unknown): value is NoteView {
   if (!isObject(value)) return false;
   const strings = ['key', 'id', 'title', 'meta', 'text', 'imageBase'].every((name) => isString(value[name]));
   return strings
-    && (value.tooLarge === undefined || isString(value.tooLarge))
+    && (value.notShown === undefined || isString(value.notShown))
     && typeof value.canQuiz === 'boolean' && typeof value.canGoBack === 'boolean' && typeof value.canGoForward === 'boolean'
     && isObject(value.links) && Object.values(value.links).every(isString)
     && Array.isArray(value.related) && value.related.every((entry) => isObject(entry) && isString(entry.key) && isString(entry.title))

@@ -3,6 +3,9 @@
 // `https:` loads only when the reader allows remote images; `http:`, protocol-relative and every
 // other scheme never load. Webview resource URLs written into a note obey the folder rule too.
 
+/** Where VS Code serves webview resources (local files) from. */
+const RESOURCE_DOMAIN = 'vscode-resource.vscode-cdn.net';
+
 export interface ImagePlaces {
   /** Webview URI of the note's folder, ending in `/`. */
   base: string;
@@ -31,7 +34,8 @@ export function imageSource(src: string, places: ImagePlaces): ImageSource {
   } catch {
     return { blocked: 'scheme' };
   }
-  if (url.origin === base.origin && url.protocol === base.protocol) {
+  // Any host of VS Code's webview resource domain reads local files (`file+.…`, `vscode-remote+….…`), whichever the page uses.
+  if (url.origin === base.origin || url.hostname === RESOURCE_DOMAIN || url.hostname.endsWith(`.${RESOURCE_DOMAIN}`)) {
     return insideRoots(url, places.roots) ? { load: url.href } : { blocked: 'outside' };
   }
   if (url.protocol === 'https:') return places.remote ? { load: url.href } : { blocked: 'remoteOff' };

@@ -128,9 +128,9 @@ function placeholders(fragment: DocumentFragment): Placeholders {
 }
 
 function render(view: NoteView, received: number): { shown: Shown; fragment: DocumentFragment } {
-  if (view.tooLarge !== undefined) {
+  if (view.notShown !== undefined) {
     const fragment = document.createDocumentFragment();
-    fragment.append(element('p', 'too-large', view.tooLarge));
+    fragment.append(element('p', 'not-shown', view.notShown));
     return { shown: { view, rendered: undefined, headings: [], diagrams: [], code: [], received }, fragment };
   }
   const rendered = renderNote(view.text, { links: view.links, exercises: view.exercises, hook });

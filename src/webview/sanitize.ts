@@ -3,14 +3,8 @@
 // details/summary, kbd, sub/sup and br; scripts, event handlers, styles, forms, frames, base and meta
 // go. Ids get GitHub's `user-content-` prefix and `name` goes, so a note cannot clobber the page's globals.
 import type { Config, DOMPurify } from 'dompurify';
+import { NOTE_HTML_TAGS } from '../core/containHtml';
 import { imageSource, type ImagePlaces } from './imagePolicy';
-
-export const NOTE_TAGS = [
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col',
-  'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
-  'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span', 'strike',
-  'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
-];
 
 export const NOTE_ATTRIBUTES = [
   'abbr', 'align', 'alt', 'class', 'colspan', 'datetime', 'dir', 'headers', 'height', 'href', 'id', 'lang', 'open',
@@ -23,7 +17,7 @@ export const NOTE_ATTRIBUTES = [
 const NOTE_URI = /^(?:(?:https?|mailto|note):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 const NOTE_CONFIG: Config = {
-  ALLOWED_TAGS: NOTE_TAGS,
+  ALLOWED_TAGS: [...NOTE_HTML_TAGS],
   ALLOWED_ATTR: NOTE_ATTRIBUTES,
   ALLOW_DATA_ATTR: false,
   ALLOWED_URI_REGEXP: NOTE_URI,
@@ -37,10 +31,52 @@ export function sanitizeNoteHtml(purify: DOMPurify, html: string): DocumentFragm
 
 /**
  * mermaid's drawing with the SVG profile: shapes, text, markers and mermaid's own `<style>` stay;
- * `<image>` (which could load anything) and HTML inside `foreignObject` go.
+ * `<image>` (which could load anything) and HTML inside `foreignObject` go. Links keep only https:
+ * targets, and styles (a node's `style`, a `classDef`) lose what could pin a node over the page or
+ * load something: positioning, `url()` other than `#fragment`, `@import`, escapes.
  */
 export function sanitizeDiagramSvg(purify: DOMPurify, svg: string): string {
-  return purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, FORBID_TAGS: ['image', 'foreignObject', 'use'] });
+  const fragment = purify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true }, FORBID_TAGS: ['image', 'foreignObject', 'use'], RETURN_DOM_FRAGMENT: true });
+  for (const link of fragment.querySelectorAll('a')) {
+    for (const attribute of [...link.attributes]) {
+      if (attribute.localName === 'href' && !/^https:/i.test(attribute.value.trim())) link.removeAttributeNode(attribute);
+    }
+  }
+  for (const styled of fragment.querySelectorAll<SVGElement>('[style]')) {
+    cleanDeclarations(styled.style);
+    if (styled.style.length === 0) styled.removeAttribute('style');
+  }
+  for (const style of fragment.querySelectorAll('style')) style.textContent = cleanStyleSheet(style.textContent ?? '', fragment.ownerDocument);
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.append(fragment);
+  return holder.innerHTML;
+}
+
+const RISKY_PROPERTY = /^(position|inset|top|right|bottom|left|z-index|behavior|-moz-binding)$/i;
+const RISKY_VALUE = /url\(\s*['"]?\s*(?!#)|expression\s*\(|@import|\\/i;
+
+function cleanDeclarations(style: CSSStyleDeclaration): void {
+  for (const name of [...style]) {
+    if (RISKY_PROPERTY.test(name) || RISKY_VALUE.test(style.getPropertyValue(name))) style.removeProperty(name);
+  }
+}
+
+/** mermaid's stylesheet, rule by rule through the CSSOM; without a CSSOM (jsdom), a risky sheet is dropped whole. */
+function cleanStyleSheet(text: string, document: Document): string {
+  let sheet: CSSStyleSheet;
+  try {
+    sheet = new (document.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(text);
+  } catch {
+    return RISKY_VALUE.test(text) || /(^|[;{\s])(position|inset|z-index)\s*:/i.test(text) ? '' : text;
+  }
+  const rules: string[] = [];
+  for (const rule of sheet.cssRules) {
+    if (!(rule instanceof CSSStyleRule) && !(rule instanceof CSSKeyframesRule)) continue;
+    if (rule instanceof CSSStyleRule) cleanDeclarations(rule.style);
+    if (!RISKY_VALUE.test(rule.cssText)) rules.push(rule.cssText);
+  }
+  return rules.join('\n');
 }
 
 export interface ImageLabels {
@@ -72,10 +108,8 @@ export function placeImages(fragment: DocumentFragment, places: ImagePlaces, lab
     placeholder.className = 'image-blocked';
     placeholder.dataset.reason = source.blocked;
     placeholder.append(`${labels.blocked} `);
-    // A web address stays a link (opened outside VS Code on click); anything else is only text.
-    const web = /^https?:/i.test(written);
-    const address = document.createElement(web ? 'a' : 'code');
-    if (web) address.setAttribute('href', written);
+    // The address as text only: a link would send the reader to the very address that was refused.
+    const address = document.createElement('code');
     address.textContent = written;
     placeholder.append(address);
     const alt = image.getAttribute('alt');

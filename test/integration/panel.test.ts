@@ -161,7 +161,7 @@ describe('note panel and changing files', function () {
       assert.ok(panel);
       await panel.lastRender;
       if (hasBridge()) {
-        const [message] = await inWebview<string>(`document.querySelector('.too-large')?.textContent ?? ''`, 'main.note-body[data-note-id="huge-note"]');
+        const [message] = await inWebview<string>(`document.querySelector('.not-shown')?.textContent ?? ''`, 'main.note-body[data-note-id="huge-note"]');
         assert.match(message, /MB/);
       }
     } finally {

@@ -73,7 +73,7 @@ describe('note panel sanitizer', function () {
 
   it('replaces images that may not load with a placeholder naming their address, and keeps the rest', function () {
     const html = sanitized('![http](http://example.com/a.png) ![proto](//example.com/b.png) ![data](data:image/png;base64,AAAA) ![ok](https://example.com/c.png) ![out](../../../../etc/passwd) <img src="https://file+.vscode-resource.vscode-cdn.net/etc/passwd">');
-    assert.match(html, /<span class="image-blocked" data-reason="insecure" title="http">BLOCKED <a href="http:\/\/example.com\/a.png">http:\/\/example.com\/a.png<\/a><\/span>/);
+    assert.match(html, /<span class="image-blocked" data-reason="insecure" title="http">BLOCKED <code>http:\/\/example.com\/a.png<\/code><\/span>/);
     assert.match(html, /data-reason="protocolRelative" title="proto">BLOCKED <code>\/\/example.com\/b.png<\/code>/);
     assert.match(html, /<img src="https:\/\/example.com\/c.png" alt="ok">/);
     assert.equal((html.match(/<img/g) ?? []).length, 1, html);
@@ -89,6 +89,17 @@ describe('note panel sanitizer', function () {
     assert.match(clean, /<rect width="10" height="10" style="fill: red"/);
     for (const forbidden of ['<script', 'foreignObject', '<img', '<image', 'javascript:', 'onclick', 'onerror']) assert.ok(!clean.includes(forbidden), `${forbidden} in ${clean}`);
   });
+
+  it('keeps only https: links in a drawing, and no style that pins a node over the page or loads anything', function () {
+    const svg = '<svg><a href="http://127.0.0.1:1/pwned"><text>http</text></a><a href="https://example.com/"><text>https</text></a>'
+      + '<rect style="fill:#f00;position:fixed;top:0;left:0;z-index:99;width:10px"/><rect style="fill:url(https://example.com/x)"/></svg>';
+    const clean = sanitizeDiagramSvg(purify, svg);
+    assert.ok(!clean.includes('127.0.0.1'), clean);
+    assert.match(clean, /href="https:\/\/example.com\/"/);
+    assert.ok(!/position|z-index|top:|left:|example.com\/x/.test(clean), clean);
+    assert.match(clean, /fill: ?(#f00|rgb\(255, 0, 0\))/);
+    assert.equal(sanitizeDiagramSvg(purify, '<svg><style>.evil > * { fill: red; position: fixed; inset: 0 }</style></svg>').includes('position'), false);
+  });
 });
 
 describe('note panel image rules', function () {
@@ -96,7 +107,7 @@ describe('note panel image rules', function () {
     assert.deepEqual(imageSource('pic.png', places), { load: `${RESOURCES}/notes/python/closure/pic.png` });
     assert.deepEqual(imageSource('../../images/a b.png', places), { load: `${RESOURCES}/notes/images/a%20b.png` });
     assert.deepEqual(imageSource(`${RESOURCES}/home/me/my%20notes/x.png`, places), { load: `${RESOURCES}/home/me/my%20notes/x.png` });
-    for (const outside of ['../../../../etc/passwd', '/etc/passwd', `${RESOURCES}/etc/passwd`, '%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '..%2f..%2f..%2f..%2fetc%2fpasswd', '..\\..\\..\\..\\etc\\passwd', `${RESOURCES}/home/me/my%20notes-other/x.png`]) {
+    for (const outside of ['../../../../etc/passwd', '/etc/passwd', `${RESOURCES}/etc/passwd`, 'https://file%2B.vscode-resource.vscode-cdn.net/etc/passwd', 'https://vscode-remote+x.vscode-resource.vscode-cdn.net/notes/a.png', '%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '..%2f..%2f..%2f..%2fetc%2fpasswd', '..\\..\\..\\..\\etc\\passwd', `${RESOURCES}/home/me/my%20notes-other/x.png`]) {
       assert.deepEqual(imageSource(outside, places), { blocked: 'outside' }, outside);
     }
   });

@@ -1,7 +1,11 @@
 // The note panel's renderer (core/render.ts), without a DOM: one parse gives the HTML, the headings
-// and line map scrolling uses, the diagrams and code blocks, and where exercises go.
+// and line map scrolling uses, the diagrams and code blocks, and where exercises go; raw HTML blocks
+// are contained so none swallows the rest of a note (jsdom parses the result where that matters).
 import assert from 'node:assert/strict';
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
+import { containHtml, NOTE_HTML_TAGS } from '../../src/core/containHtml';
 import { codeBlocksOf, DEPTH_LIMIT, isRunnableLanguage, linkedNoteKey, renderNote, sectionAt } from '../../src/core/render';
 
 describe('renderNote', function () {
@@ -99,5 +103,52 @@ describe('renderNote', function () {
     renderNote('*a '.repeat(50_000));
     renderNote(`## a${' '.repeat(1_000_000)}b`);
     assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
+  });
+});
+
+describe('containHtml', function () {
+  it('keeps only the tags the panel allows: others go with their text kept, raw-text elements and comments go whole', function () {
+    assert.equal(containHtml('<div align="center"><style>p { x }</style><img src="a.png"><!-- c --></div>'), '<div align="center"><img src="a.png"></div>');
+    assert.equal(containHtml('<form action="x"><input name="q"><button>go</button></form><video><source src="v"></video>'), 'go');
+    assert.equal(containHtml('<form><math><mtext></form><form><mglyph><style></math><img src="x" onerror="y">'), '<img src="x" onerror="y">');
+    assert.equal(containHtml('<SCRIPT >x</SCRIPT ><svg><text>t</text></svg><details open><summary>s</summary>'), 't<details open><summary>s</summary>');
+    assert.equal(containHtml('<plaintext>everything after'), 'everything after', 'no end tag: only the tag goes');
+    assert.equal(containHtml('<!DOCTYPE html><?xml x?><![CDATA[ y ]]>z'), 'z');
+  });
+
+  it('shows what is still open at the end of a block as text', function () {
+    assert.equal(containHtml('<b>a</b><img alt="never closed><i>'), '<b>a</b>&lt;img alt=&quot;never closed&gt;&lt;i&gt;');
+    assert.equal(containHtml('<!-- never closed <b>'), '&lt;!-- never closed &lt;b&gt;');
+    assert.equal(containHtml('<![CDATA[ x'), '&lt;![CDATA[ x');
+    assert.equal(containHtml('<div'), '&lt;div');
+    assert.equal(containHtml('<!-- a --><!--><!--->a < b <3 </>'), 'a < b <3 ');
+    assert.equal(containHtml(`<a title='a>b' href=x>t</a>`), `<a title='a>b' href=x>t</a>`);
+  });
+
+  it('keeps a note\'s HTML from swallowing what follows', function () {
+    for (const block of ['<style>', '<select><option>', '<!--', '<img alt="', '<textarea>', '<svg><style>', '<mtext>', '<video>', '<form><mtext></form><form>', 'a <style> b', '<title>']) {
+      const { html } = renderNote(`${block}\n\nCANARY`);
+      const { window } = new JSDOM('<!doctype html><body></body>');
+      const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+      const clean = purify.sanitize(html, { ALLOWED_TAGS: [...NOTE_HTML_TAGS], RETURN_DOM_FRAGMENT: true });
+      assert.match(clean.textContent ?? '', /CANARY/, block);
+    }
+  });
+
+  it('drops inline raw text with its tags', function () {
+    const { html } = renderNote('文字 <style>@import url("http://127.0.0.1/x");</style> 之后 <b>粗</b>');
+    assert.equal(html.trim(), '<p data-line="0">文字  之后 <b>粗</b></p>');
+  });
+
+  it('is linear on long input', function () {
+    const started = performance.now();
+    containHtml(`<div ${'data-a="1" '.repeat(20_000)}>`);
+    containHtml('<'.repeat(100_000));
+    containHtml(`<a title="${'x'.repeat(200_000)}`);
+    containHtml('<!--'.repeat(50_000));
+    containHtml('<a =" '.repeat(50_000));
+    containHtml('<style></style>'.repeat(50_000));
+    containHtml(`${'<style>'.repeat(50_000)}</style`);
+    assert.ok(performance.now() - started < 1000, `${performance.now() - started} ms`);
   });
 });

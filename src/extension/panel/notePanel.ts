@@ -192,17 +192,19 @@ export class NotePanel implements vscode.Disposable {
 
   private view(content: NoteContent): NoteView {
     const note = content.note;
-    const tooLarge = content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS;
+    const notShown = content.skipped === 'binary'
+      ? vscode.l10n.t('This file is not text, so it is not shown here. Use Open Source to see it in the editor.')
+      : content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS
+        ? vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (content.size / 1048576).toFixed(1))
+        : undefined;
     return {
       key: note.key,
       id: note.id,
       title: note.title,
       meta: `${categoryLabel(note.category)}${note.titleEn ? ` · ${note.titleEn}` : ''}`,
       canQuiz: note.questions > 0,
-      text: tooLarge ? '' : content.text,
-      ...(tooLarge
-        ? { tooLarge: vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (content.size / 1048576).toFixed(1)) }
-        : {}),
+      text: notShown === undefined ? content.text : '',
+      ...(notShown === undefined ? {} : { notShown }),
       links: content.links,
       related: content.related,
       exercises: content.exercises.map((exercise) => ({ id: exercise.id, title: exercise.title, ref: exercise.ref, hasHints: (exercise.hints?.length ?? 0) > 0 })),
