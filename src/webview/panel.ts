@@ -90,7 +90,6 @@ const main = element('main', 'note-body');
 const footer = element('footer', 'related');
 const relatedList = element('ul');
 footer.append(element('h2', undefined, strings.related), relatedList);
-document.body.append(header, toc, main, footer);
 
 // ---- Showing a note -----------------------------------------------------------------------------
 
@@ -217,6 +216,8 @@ function show(view: NoteView, scroll: ScrollRequest | 'keepPlace', received: num
   const next = render(view, received);
   main.replaceChildren(next.fragment);
   showChrome(view, next.shown.rendered);
+  // The page shows nothing (no empty header, no buttons) until its first note is ready.
+  if (!main.isConnected) document.body.append(header, toc, main, footer);
   shown = next.shown;
   // Drawings already made go in now, before scrolling, so the page has its final height; the others
   // are drawn after the scroll, those in view first.
