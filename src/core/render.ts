@@ -18,6 +18,8 @@ const RUNNABLE_LANGUAGES = new Set(['python', 'py', 'python3']);
 export const DEPTH_LIMIT = 40;
 const EXTERNAL = /^(https?:|mailto:)/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** Text that can hold a link linkify would make (web and mail addresses with their scheme). */
+const LINKIFIED = /https?:\/\/|mailto:/i;
 
 export interface RenderOptions {
   /** Link target as written → the key of the note it opens (`NoteContent.links`). */
@@ -91,8 +93,10 @@ function renderer(): MarkdownIt {
 
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
-  // `README.md` in prose is a file name, not a website in Moldova: only links with a scheme are linked.
-  md.linkify.set({ fuzzyLink: false });
+  // `README.md` in prose is a file name, not a website in Moldova: only links with a scheme are linked,
+  // so the quick test for candidates needs only look for one (linkify-it's own is most of its cost).
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  md.linkify.pretest = (text) => LINKIFIED.test(text);
   // markdown-it's own check lets `command:` and `vscode:` through; only these kinds may become links.
   md.validateLink = (url) => EXTERNAL.test(url) || url.startsWith('note:') || !SCHEME.test(url);
   md.block.ruler.before('table', 'depth_limit', depthLimit);
