@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, waitFor } from '../test/harness/processes.mjs';
+import { useRunTempDir } from '../test/harness/run-temp.mjs';
 import { makeWorkspace, runInVsCode } from '../test/harness/vscode-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +16,7 @@ const outDir = path.join(root, 'out', 'bench');
 const VSCODE_RUNS = Number(process.env.STUDY_NOTES_BENCH_RUNS ?? 3);
 const quiet = () => {};
 stopAllOnSignals();
+useRunTempDir();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

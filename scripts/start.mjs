@@ -1,16 +1,19 @@
 // `npm start`: builds the extension, keeps rebuilding on change, and opens a VS Code with the
 // extension under development and this repository (with its bundled notes) as the workspace.
 // Here that VS Code is code-server: open the printed address in a browser. With `--desktop`, a
-// desktop VS Code (`code` on PATH) is used instead. Ctrl-C stops everything it started.
+// desktop VS Code (`code` on PATH) is used instead. Ctrl-C stops everything it started and removes
+// the run's temp folder. `npm start` begins in scripts/bootstrap.mjs, which installs what is missing.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, startCodeServer } from '../test/harness/code-server.mjs';
 import { HarnessError, runWithTimeout, stopAllOnSignals, trackProcess } from '../test/harness/processes.mjs';
+import { useRunTempDir } from '../test/harness/run-temp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => console.log(message);
 stopAllOnSignals(log);
+const { outerEnv } = useRunTempDir();
 
 try {
   await runWithTimeout(process.execPath, ['esbuild.mjs'], { cwd: root, env: process.env, timeoutMs: 5 * 60_000, what: 'the build' });
@@ -21,7 +24,8 @@ try {
     if (spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status !== 0) {
       throw new HarnessError('--desktop needs a desktop VS Code with `code` on PATH.');
     }
-    const code = spawn('code', ['--wait', '--new-window', `--extensionDevelopmentPath=${root}`, root], { stdio: 'inherit', detached: true });
+    // A desktop VS Code may outlive this command (or already run): it keeps the usual temp folder.
+    const code = spawn('code', ['--wait', '--new-window', `--extensionDevelopmentPath=${root}`, root], { stdio: 'inherit', detached: true, env: outerEnv });
     trackProcess(code, 'code');
     code.on('exit', () => process.kill(process.pid, 'SIGTERM'));
     log('Desktop VS Code opened with Study Notes under development. Close its window or press Ctrl-C to stop.');

@@ -9,19 +9,40 @@ const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /[\p{L}\p{N}_]+/gu;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Index tokens of a text: CJK characters and character pairs, and lower-cased words. */
-export function tokenize(text: string): Set<string> {
+/**
+ * Index tokens of a text: CJK characters and character pairs, and lower-cased words. At most
+ * `limit` different tokens: a note with more (a generated word list, say) is indexed by its first ones.
+ */
+export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Set<string> {
   const tokens = new Set<string>();
-  const lower = text.toLowerCase();
-  for (const run of lower.match(CJK_RUN) ?? []) {
+  // Line by line and match by match: a megabyte of text never becomes a megabyte-long array.
+  for (let start = 0; start < text.length && tokens.size < limit;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    addTokens(text.slice(start, end).toLowerCase(), tokens, limit);
+    start = end + 1;
+  }
+  return tokens;
+}
+
+function addTokens(lower: string, tokens: Set<string>, limit: number): void {
+  for (const [run] of lower.matchAll(CJK_RUN)) {
     for (let i = 0; i < run.length; i++) {
       tokens.add(run[i]);
       if (i + 1 < run.length) tokens.add(run.slice(i, i + 2));
     }
+    if (tokens.size >= limit) return;
   }
-  for (const word of lower.replace(CJK_RUN, ' ').match(WORD) ?? []) tokens.add(word);
-  return tokens;
+  for (const [word] of lower.replace(CJK_RUN, ' ').matchAll(WORD)) {
+    if (word.length <= MAX_WORD) tokens.add(word);
+    if (tokens.size >= limit) return;
+  }
 }
+
+/** Longer "words" (hashes, base64, a hostile run of letters) are not indexed: no one searches for them. */
+const MAX_WORD = 64;
+/** A real note has a few thousand different tokens; indexing stays quick whatever a file holds. */
+const MAX_TOKENS_PER_NOTE = 50_000;
 
 /** What a line must hold for a query: each CJK word's pairs (or its single character), and each word. */
 export function queryTokens(query: string): { tokens: string[]; words: string[] } {
@@ -53,6 +74,8 @@ export interface SearchSource {
   lines(key: string): Promise<{ firstLine: number; lines: string[] } | undefined>;
   /** Higher first: notes whose title matches the query, say. */
   priority(key: string, needle: string): number;
+  /** True once the asker no longer wants the answer: the search stops reading. */
+  cancelled?(): boolean;
 }
 
 export class SearchIndex {
@@ -75,7 +98,7 @@ export class SearchIndex {
     this.remove(key);
     const ordinal = this.keys.push(key) - 1;
     this.ordinals.set(key, ordinal);
-    for (const token of tokenize(text)) {
+    for (const token of tokenize(text, MAX_TOKENS_PER_NOTE)) {
       const list = this.postings.get(token);
       if (list) list.push(ordinal);
       else this.postings.set(token, [ordinal]);
@@ -136,17 +159,19 @@ export class SearchIndex {
       .map((key, order) => ({ key, order, priority: source.priority(key, needle) }))
       .sort((a, b) => b.priority - a.priority || a.order - b.order);
     const hits: SearchLine[] = [];
-    for (const { key, priority } of candidates) {
-      if (hits.length >= limit) break;
-      const read = await source.lines(key);
-      if (!read) continue;
-      read.lines.forEach((text, offset) => {
+    for (const [read, { key, priority }] of candidates.entries()) {
+      // Let a cancellation (or another request) in now and then.
+      if (read > 0 && read % 64 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (hits.length >= limit || source.cancelled?.()) break;
+      const note = await source.lines(key);
+      if (!note) continue;
+      note.lines.forEach((text, offset) => {
         if (!text.trim() || text.length > 10_000) return;
         const lineTokens = tokenize(text);
         if (!tokens.every((token) => lineTokens.has(token))) return;
         const lower = text.toLowerCase();
         const score = (lower.includes(needle) ? 4 : 0) + (/^#{1,6}\s/.test(text) ? 2 : 0) + words.filter((word) => lower.includes(word)).length + (priority > 0 ? 1 : 0);
-        hits.push({ key, line: read.firstLine + offset, text: text.trim(), score });
+        hits.push({ key, line: note.firstLine + offset, text: text.trim(), score });
       });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -25,13 +25,20 @@ const MAX_TITLE_SOURCE = 1000;
  * HTML tags go, numbering stays (`[GIL](#gil) 是什么？` → `GIL 是什么？`).
  */
 export function plainText(markdown: string): string {
-  // A title is short; a hostile megabyte-long heading is cut before any pattern looks at it.
-  return markdown.slice(0, MAX_TITLE_SOURCE)
+  // Code spans and escaped characters are set aside first: `__init__` and `\*args` keep their marks.
+  const kept: string[] = [];
+  const keep = (literal: string): string => `\uE000${kept.push(literal) - 1}\uE001`;
+  const text = markdown.slice(0, MAX_TITLE_SOURCE)
+    .replace(/(`+)(.+?)\1/g, (_, _ticks: string, code: string) => keep(code.trim()))
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, (_, character: string) => keep(character));
+  return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
     .replace(/<[^>]{0,200}>/g, '')
-    .replace(/(\*\*|__|\*|_|~~|`+)(\S(?:[^]*?\S)?)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/(\*\*|\*|~~)(\S(?:[^]*?\S)?)\1/g, '$2')
+    // `_` emphasis never starts or ends inside a word (`snake_case` stays).
+    .replace(/(?<![\p{L}\p{N}])(__|_)(\S(?:[^]*?\S)?)\1(?![\p{L}\p{N}])/gu, '$2')
+    .replace(/\uE000(\d+)\uE001/g, (_, index: string) => kept[Number(index)])
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -11,7 +11,7 @@ import type { NoteCache } from '../core/noteModel/noteCache';
 import type { QuizItem } from '../core/quiz/items';
 import { NoteModel, type ModelChange } from '../core/noteModel/noteModel';
 import { parseNoteDocument } from '../core/notes/parseNote';
-import type { ExamplesDto, NoteContent, NoteRow, NotesParams, SearchResult, TopicFileSummary, TreeNode } from '../shared/protocol';
+import type { ExamplesDto, NoteContent, NoteRow, NotesParams, NotesStatus, SearchResult, TopicFileSummary, TreeNode } from '../shared/protocol';
 import { codeActions } from './languageFeatures/codeActions';
 import { completion } from './languageFeatures/completion';
 import { noteDiagnostics, type DiagramError, type TextDiagnostic } from './languageFeatures/diagnostics';
@@ -181,12 +181,22 @@ export class NotesLanguageService {
     return examples(this.tree);
   }
 
-  searchNotes(query: string, limit?: number, _token?: CancellationToken): Promise<SearchResult> {
-    return this.bodies.search(query, limit);
+  searchNotes(query: string, limit?: number, token?: CancellationToken): Promise<SearchResult> {
+    return this.bodies.search(query, limit, token && (() => token.isCancellationRequested));
   }
 
   get searchReady(): boolean {
     return this.bodies.ready;
+  }
+
+  status(): NotesStatus {
+    return {
+      notes: this.model.size,
+      filesRead: this.options.fs.readCount ?? 0,
+      bodiesIndexed: this.bodies.ready,
+      folders: this.model.folders.map((folder) => folder.root),
+      topicFiles: [...this.model.topicFilePaths],
+    };
   }
 
   topicFile(file: string): TopicFileSummary | null {

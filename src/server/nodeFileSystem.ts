@@ -8,6 +8,9 @@ import type { DirectoryEntry, FileStat, NoteFileSystem } from '../core/noteModel
 import { deserializeCache, serializeCache, type CacheKey, type CachedNote, type NoteCache } from '../core/noteModel/noteCache';
 
 export class NodeFileSystem implements NoteFileSystem {
+  /** Files read so far (whole or their start): what `studyNotes/status` reports. */
+  readCount = 0;
+
   async readDirectory(folder: string): Promise<DirectoryEntry[] | undefined> {
     let entries: fs.Dirent[];
     try {
@@ -31,6 +34,7 @@ export class NodeFileSystem implements NoteFileSystem {
 
   async readFile(file: string): Promise<string | undefined> {
     try {
+      this.readCount++;
       return fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;
@@ -40,6 +44,7 @@ export class NodeFileSystem implements NoteFileSystem {
   async readStart(file: string, bytes: number): Promise<string | undefined> {
     let handle: number | undefined;
     try {
+      this.readCount++;
       handle = fs.openSync(file, 'r');
       const buffer = Buffer.allocUnsafe(bytes);
       const read = fs.readSync(handle, buffer, 0, bytes, 0);

@@ -16,7 +16,7 @@ import type { NoteFolder, ParsedNote } from '../core/model';
 import { isMarkdownFile } from '../core/noteModel/noteModel';
 import {
   ConfigureNotification, DiagramErrorsNotification, ExamplesRequest, MasteryNotification, NoteRequest, NotesChangedNotification, NotesRequest,
-  QuizItemsRequest, ResolveRequest, SearchRequest, TopicFileRequest, TreeParentRequest, TreeRequest,
+  QuizItemsRequest, ResolveRequest, SearchRequest, StatusRequest, TopicFileRequest, TreeParentRequest, TreeRequest,
   type NotesConfiguration, type NotificationSpec, type RequestSpec,
 } from '../shared/protocol';
 import { RenameRefused } from './languageFeatures/references';
@@ -250,6 +250,7 @@ class NotesServer {
     const { connection } = this;
     const onNote = <R>(empty: R, handler: (parsed: ParsedNote, params: { textDocument: { uri: string }; position: Position }, token: CancellationToken) => R | Promise<R>) =>
       this.guarded(empty, (params: { textDocument: { uri: string }; position: Position }, token) => {
+        checkDocument(params);
         if (!isPosition(params?.position)) throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character} with non-negative integers');
         const parsed = this.parsedNote(params.textDocument.uri);
         return parsed ? handler(parsed, params, token) : empty;
@@ -258,7 +259,9 @@ class NotesServer {
       const document = this.documents.get(textDocument.uri);
       return document ? this.service.completion(document, parsed, position) : null;
     }));
-    connection.onHover(this.guarded(null, ({ textDocument, position }: { textDocument: { uri: string }; position: Position }) => {
+    connection.onHover(this.guarded(null, (params: { textDocument: { uri: string }; position: Position }) => {
+      checkDocument(params);
+      const { textDocument, position } = params;
       if (!isPosition(position)) throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character} with non-negative integers');
       const document = this.documents.get(textDocument.uri);
       if (document && (document.languageId === 'python' || textDocument.uri.endsWith('.py'))) return this.service.pythonHover(document, position);
@@ -273,14 +276,17 @@ class NotesServer {
       if (typeof newName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'newName must be a string');
       return this.service.rename(parsed, params.position, newName);
     }));
-    connection.onDocumentSymbol(this.guarded([], ({ textDocument }: { textDocument: { uri: string } }) => {
-      const parsed = this.parsedNote(textDocument?.uri);
+    connection.onDocumentSymbol(this.guarded([], (params: { textDocument: { uri: string } }) => {
+      checkDocument(params);
+      const parsed = this.parsedNote(params.textDocument.uri);
       return parsed ? this.service.documentSymbols(parsed) : [];
     }));
     connection.onWorkspaceSymbol(this.guarded([], ({ query }: { query: unknown }) => this.service.workspaceSymbols(typeof query === 'string' ? query : '')));
-    connection.onCodeAction(this.guarded([], ({ textDocument, range, context }: { textDocument: { uri: string }; range: { start: Position; end: Position }; context: { diagnostics?: Diagnostic[] } }) => {
+    connection.onCodeAction(this.guarded([], (params: { textDocument: { uri: string }; range: { start: Position; end: Position }; context: { diagnostics?: Diagnostic[] } }) => {
+      checkDocument(params);
+      const { textDocument, range, context } = params;
       if (!isPosition(range?.start) || !isPosition(range?.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a start and an end position');
-      const parsed = this.parsedNote(textDocument?.uri);
+      const parsed = this.parsedNote(textDocument.uri);
       return parsed ? this.service.codeActions(parsed, range, Array.isArray(context?.diagnostics) ? context.diagnostics : [], this.canCreateFiles) : [];
     }));
 
@@ -300,6 +306,7 @@ class NotesServer {
     this.handle(SearchRequest, { hits: [], partial: false }, (params, token) =>
       this.service.searchNotes(stringParam(params?.query, 'query'), typeof params.limit === 'number' ? Math.min(1000, Math.max(1, params.limit)) : undefined, token));
     this.handle(TopicFileRequest, null, (params) => this.service.topicFile(stringParam(params?.path, 'path')));
+    this.handle(StatusRequest, null, () => this.service.status());
   }
 
   private handle<P, R>(spec: RequestSpec<P, R>, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): void {
@@ -337,6 +344,12 @@ function fileOf(uri: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Requests about a document must name it: `{ textDocument: { uri } }`. */
+function checkDocument(params: unknown): void {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
 }
 
 function isPosition(value: unknown): value is Position {

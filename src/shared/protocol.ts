@@ -199,3 +199,15 @@ export interface TopicFileSummary {
 }
 /** How a file opened as topics was split (after `ConfigureNotification` added it). */
 export const TopicFileRequest = request<TopicFileParams, TopicFileSummary | null>('studyNotes/topicFile');
+
+/** What the server holds, for troubleshooting and tests. */
+export interface NotesStatus {
+  notes: number;
+  /** Files read since the server started (a changed note is read again alone). */
+  filesRead: number;
+  /** Every note's body was read (links, full-text search). */
+  bodiesIndexed: boolean;
+  folders: string[];
+  topicFiles: string[];
+}
+export const StatusRequest = request<void, NotesStatus>('studyNotes/status');

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { HarnessError, trackProcess } from './processes.mjs';
 
 export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/Applications/Chromium.app/Contents/MacOS/Chromium'].filter(Boolean);
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (!found) throw new HarnessError('Chromium is missing. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).');
   return found;

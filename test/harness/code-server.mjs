@@ -16,7 +16,7 @@ export function cacheRoot() {
     ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'study-notes');
 }
 
-function codeServerDir() {
+export function codeServerDir() {
   return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`);
 }
 
@@ -37,9 +37,13 @@ function missingInstallPrerequisites() {
   return missing;
 }
 
+export function isCodeServerInstalled() {
+  return fs.existsSync(path.join(codeServerDir(), '.installed'));
+}
+
 /** Returns the path of code-server's entry script, installing it into the cache on first use. */
 export async function ensureCodeServer(log) {
-  if (fs.existsSync(path.join(codeServerDir(), '.installed'))) return entryPoint();
+  if (isCodeServerInstalled()) return entryPoint();
   const missing = missingInstallPrerequisites();
   if (missing.length > 0) {
     throw new HarnessError(
@@ -51,7 +55,7 @@ export async function ensureCodeServer(log) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'study-notes-code-server', private: true }));
   seedRipgrepDownloadCache();
-  log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only, about a minute)…`);
+  log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only; 50 s to 2 min on a 2-core VM)…`);
   await runWithTimeout('npm', ['install', '--no-save', '--unsafe-perm', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: dir,
     env: { ...process.env, npm_config_yes: 'true' },

@@ -33,8 +33,11 @@ export async function stopAll() {
 }
 
 let interrupted = false;
-/** On Ctrl-C or SIGTERM: stop every tracked process, then exit with the conventional code. */
+let listening = false;
+/** On Ctrl-C or SIGTERM: stop every tracked process, then exit with the conventional code. Later calls change nothing. */
 export function stopAllOnSignals(log = console.error) {
+  if (listening) return;
+  listening = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, async () => {
       if (interrupted) return;

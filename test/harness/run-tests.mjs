@@ -1,13 +1,16 @@
-// `npm test`: builds, runs the plain-Node unit suites, then the integration suites inside a real
+// `npm test`: builds, lints, runs the plain-Node unit suites, then the integration suites inside a real
 // VS Code (code-server + Chromium here; @vscode/test-electron where a desktop VS Code exists), and
 // ends with one line `N passed, N failed` over all of them. Any failure, or a suite that could not
 // start, exits non-zero; every stage has a time limit and every started process is stopped.
+// `npm test` starts in scripts/bootstrap.mjs, which installs what is missing and then imports this file.
+// Everything the run writes to the temp folder goes to one folder of its own, removed at the end.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessError, runWithTimeout, stopAll, stopAllOnSignals, trackProcess, waitFor } from './processes.mjs';
+import { useRunTempDir } from './run-temp.mjs';
 import { makeWorkspace, runInVsCode } from './vscode-session.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,11 +25,24 @@ const totals = { passed: 0, failed: 0, pending: 0 };
 const SUITE_TIMEOUT_MS = Number(process.env.STUDY_NOTES_SUITE_TIMEOUT_MS ?? 15 * 60_000);
 
 stopAllOnSignals();
+useRunTempDir();
 
 async function build() {
   log('▶ build and typecheck');
   await runWithTimeout(process.execPath, ['esbuild.mjs'], { cwd: root, env: process.env, timeoutMs: 5 * 60_000, what: 'the esbuild build' });
   await runWithTimeout(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: root, env: process.env, timeoutMs: 5 * 60_000, what: 'the typecheck (tsc)' });
+}
+
+/** ESLint over sources, tests and scripts (eslint.config.mjs); its findings stream through. */
+async function lint() {
+  log('\n▶ lint (ESLint)');
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', '.'], { cwd: root, stdio: 'inherit', detached: true });
+  const stop = trackProcess(child, 'eslint');
+  const timer = setTimeout(() => { log('eslint timed out; stopping it'); stop(); }, 5 * 60_000);
+  const code = await new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  if (code !== 0) throw new HarnessError(`ESLint ${code === 1 ? 'reported the problems listed above' : `failed with exit code ${code}`}`);
+  log('  no problems');
 }
 
 /** Runs the unit suites in a child Node process; its spec output streams through. */
@@ -161,10 +177,11 @@ async function electronSuites() {
 }
 
 let exitCode = 0;
-const stages = [build, unitSuites, codeServerSuites, crashSuites, untrustedSuites, electronSuites];
+const failedStages = [];
+const stages = [build, lint, unitSuites, codeServerSuites, crashSuites, untrustedSuites, electronSuites];
 for (const stage of stages) {
   if (args.has('--unit') && stage !== build && stage !== unitSuites) continue;
-  if (args.has('--integration') && stage === unitSuites) continue;
+  if (args.has('--integration') && (stage === unitSuites || stage === lint)) continue;
   if (args.has('--crash') && stage !== build && stage !== crashSuites) continue;
   if (vsix && ![build, codeServerSuites, crashSuites, untrustedSuites].includes(stage)) continue;
   try {
@@ -172,11 +189,13 @@ for (const stage of stages) {
   } catch (error) {
     exitCode = 1;
     totals.failed += 1;
+    failedStages.push(stage.name);
     console.error(`\n✘ ${stage.name} failed: ${error instanceof HarnessError ? error.message : error?.stack ?? error}`);
     if (stage === build) break;
   }
 }
 await stopAll();
 if (totals.failed > 0) exitCode = 1;
+if (failedStages.length > 0) console.log(`\n✘ stages that failed as a whole (each counted as one failure): ${failedStages.join(', ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
 process.exit(exitCode);

@@ -47,7 +47,8 @@ function runIn(dir: string, args: string[], timeoutMs: number): PythonRun {
     cwd: dir,
     encoding: 'utf8',
     timeout: timeoutMs,
-    env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', no_proxy: '127.0.0.1,localhost' },
+    // TMPDIR too, so that what Python puts in the temp folder lands in this run's own (test/harness/run-temp.mjs).
+    env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', PYTHONIOENCODING: 'utf-8', no_proxy: '127.0.0.1,localhost', ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}) },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', status: result.status, seconds, timedOut: result.error?.message.includes('ETIMEDOUT') ?? false };

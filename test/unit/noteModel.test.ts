@@ -15,7 +15,7 @@ import { pathHash, pathId } from '../../src/core/notes/noteIds';
 import { expandLink } from '../../src/core/notes/noteLinks';
 import { FileNoteCache, NodeFileSystem } from '../../src/server/nodeFileSystem';
 import { generateNotes } from '../support/generateNotes';
-import { scanBodies } from '../support/memoryService';
+import { bodiesDone, scanBodies, startService } from '../support/memoryService';
 
 const user = (root = '/notes'): NoteFolder => ({ root, namespace: 'user' });
 const bundled = (root = '/ext/notes'): NoteFolder => ({ root, namespace: 'bundled' });
@@ -184,6 +184,18 @@ describe('note model: incremental updates', function () {
     assert.equal(fs.totalReads, 6);
   });
 
+  it('applies the latest of several configurations sent in a row', async function () {
+    const fs = new MemoryFileSystem({ '/a/x.md': note('x'), '/b/y.md': note('y'), '/c/z.md': note('z') });
+    const model = new NoteModel({ fs });
+    void model.configure({ folders: [user('/b')], topicFiles: [] });
+    await model.configure({ folders: [user('/a'), user('/b')], topicFiles: [] });
+    assert.deepEqual([...model.all()].map((summary) => summary.id).sort(), ['x', 'y'], 'a folder asked for but never indexed is indexed now');
+    void model.configure({ folders: [user('/a')], topicFiles: [] });
+    void model.configure({ folders: [user('/c')], topicFiles: [] });
+    await model.configure({ folders: [user('/c'), user('/b')], topicFiles: [] });
+    assert.deepEqual([...model.all()].map((summary) => summary.id).sort(), ['y', 'z']);
+  });
+
   it('re-reads nothing else when one note among 1,000 is edited', async function () {
     this.timeout(20_000);
     const fs = new MemoryFileSystem(Object.fromEntries(generateNotes(1000, 11).map(({ path: file, text }) => [`/notes/${file}`, text])));
@@ -201,6 +213,49 @@ describe('note model: incremental updates', function () {
     assert.equal(model.get(second.path)?.title, '磁盘上改的');
     assert.equal(fs.totalReads, 1003, 'the test\'s two reads and the changed note, nothing else');
     for (const [key, summary] of before) if (key !== first.path && key !== second.path) assert.equal(model.get(key), summary);
+  });
+});
+
+describe('note model: through the language service', function () {
+  this.timeout(30_000);
+
+  it('re-reads only the edited note among 1,000, background pass over the bodies included', async function () {
+    const fs = new MemoryFileSystem(Object.fromEntries(generateNotes(1000, 12).map(({ path: file, text }) => [`/notes/${file}`, text])));
+    const t = await startService({ fs });
+    await bodiesDone(t.service);
+    const before = new Map(fs.reads);
+    const [edited, typed] = [...t.service.model.all()];
+    fs.write(edited.path, (await fs.readFile(edited.path))!.replace(/^title: .*$/m, 'title: 改过的标题'));
+    await t.service.model.fileChanged(edited.path);
+    t.service.setDocument(typed.path, (await fs.readFile(typed.path))!.replace(/^title: .*$/m, 'title: 编辑器里改的'));
+    await bodiesDone(t.service);
+    const reread = [...fs.reads].filter(([file, count]) => count !== before.get(file)).map(([file]) => file).sort();
+    assert.deepEqual(reread, [edited.path, typed.path].sort(), 'the test read both once; nothing else is read');
+    assert.ok(fs.reads.get(edited.path)! - before.get(edited.path)! <= 3, 'the edited note: the test, the model and the body pass');
+    assert.equal(t.service.resolve(edited.path)?.title, '改过的标题');
+    assert.equal(t.service.resolve(typed.path)?.title, '编辑器里改的');
+    t.service.dispose();
+  });
+
+  it('starts warm from the cache without reading the notes again, their links included', async function () {
+    const fs = new MemoryFileSystem({
+      '/notes/a.md': note('a', '甲') + '见[乙](note:b)和[丙](c.md)。\n',
+      '/notes/b.md': note('b', '乙'),
+      '/notes/c.md': note('c', '丙'),
+    });
+    const cache = new MemoryCache();
+    const cold = await startService({ fs, cache });
+    await bodiesDone(cold.service);
+    await cold.service.model.saveCache();
+    cold.service.dispose();
+    const model = new NoteModel({ fs, cache });
+    const reads = fs.totalReads;
+    await model.configure({ folders: [user()], topicFiles: [] });
+    assert.equal(fs.totalReads, reads);
+    const b = model.resolveId('b', 'user')!;
+    assert.deepEqual(model.referencesTo(b).map((reference) => [path.basename(reference.from.path), reference.kind]), [['a.md', 'idLink']]);
+    assert.deepEqual(model.referencesTo(model.resolveId('c', 'user')!).map((reference) => reference.kind), ['fileLink']);
+    model.dispose();
   });
 });
 
@@ -468,6 +523,19 @@ describe('note model: bad input and failure', function () {
     assert.equal(model.size, 2);
   });
 
+  it('agrees with an open editor on binary content, wherever the first NUL is', async function () {
+    // A NUL among the first 1,024 characters makes a file binary; one later is a stray character in text.
+    const early = `${note('early', '早到的 NUL')}\u0000\u0001${'正文'.repeat(2000)}`;
+    const late = `${note('late', '晚到的 NUL')}${'正文'.repeat(2000)}\u0000\u0001\u0002`;
+    const { model } = await modelOf({ '/notes/early.md': early, '/notes/late.md': late });
+    assert.equal(model.get('/notes/early.md')?.skipped, 'binary');
+    assert.equal(model.get('/notes/late.md')?.skipped, undefined);
+    for (const [file, text] of [['/notes/early.md', early], ['/notes/late.md', late]]) {
+      const indexed = model.get(file)?.skipped;
+      assert.equal(model.setOpenText(file, text)?.summary.skipped, indexed, `${file}: the editor reads it as the index did`);
+    }
+  });
+
   describe('on the real disk', function () {
     let folder: string;
 
@@ -517,11 +585,18 @@ describe('note model: bad input and failure', function () {
     });
 
     it('skips a file it may not read', async function () {
-      if (process.getuid?.() === 0) this.skip();
       write('notes/a.md', note('a'));
       write('notes/secret.md', note('secret'));
-      nodeFs.chmodSync(path.join(folder, 'notes/secret.md'), 0o000);
-      const model = new NoteModel({ fs: new NodeFileSystem() });
+      // Root reads any file whatever its mode, so the refusal is the file system's answer here:
+      // NodeFileSystem answers undefined for a file it cannot read (EACCES and the like).
+      const refusing = new NodeFileSystem();
+      const unreadable = (file: string): boolean => file.endsWith('secret.md');
+      const readFile = refusing.readFile.bind(refusing);
+      const readStart = refusing.readStart.bind(refusing);
+      refusing.readFile = async (file) => (unreadable(file) ? undefined : readFile(file));
+      refusing.readStart = async (file, bytes) => (unreadable(file) ? undefined : readStart(file, bytes));
+      if (process.getuid?.() !== 0) nodeFs.chmodSync(path.join(folder, 'notes/secret.md'), 0o000);
+      const model = new NoteModel({ fs: process.getuid?.() === 0 ? refusing : new NodeFileSystem() });
       await model.configure({ folders: [user(path.join(folder, 'notes'))], topicFiles: [] });
       assert.deepEqual([...model.all()].map((summary: NoteSummary) => summary.id), ['a']);
     });

@@ -23,6 +23,7 @@ const rangeOf = (problems: readonly NoteProblem[], pattern: RegExp) =>
   problems.filter((p) => pattern.test(p.message)).map(({ range }) => [range.startLine, range.startCharacter, range.endLine, range.endCharacter]);
 
 describe('parsing a note', function () {
+  this.timeout(10_000);
   it('reads front matter, headings and mermaid blocks', function () {
     const text = note('id: demo\ntitle: 演示\ncategory: python\norder: 2', '# 演示\n\n## 一\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n```python\n# not a heading\n```\n## 二\n');
     const parsed = parse(text, 'demo.md');

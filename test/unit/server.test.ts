@@ -13,7 +13,9 @@ import type {
   CodeAction, CompletionList, DocumentSymbol, Hover, InitializeResult, Location, MarkupContent, SymbolInformation, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDiagnostic as Diagnostic } from '../../src/server/languageFeatures/diagnostics';
+import fc from 'fast-check';
 import { LspError, LspProcess } from '../support/lspProcess';
+import { note as hostileNote } from '../support/noteArbitraries';
 import { BROKEN_NOTE, PYTHON_FILE, writeFixtureNotes } from '../support/noteFixtures';
 
 interface PublishDiagnosticsParams {
@@ -261,6 +263,36 @@ describe('language server over stdio', function () {
       assert.equal(await hover(4, 6), null);
     });
 
+    it('answers the extension\'s custom requests and says when the notes are indexed', async function () {
+      await server.waitFor<{ ready: boolean }>('studyNotes/didChange', (params) => params.ready);
+      const top = await server.request<{ id: string; kind: string; label: string }[]>('studyNotes/tree', {});
+      assert.deepEqual(top.map((row) => [row.kind, row.label]), [['category', 'python'], ['folder', 'notes']]);
+      const closure = await server.request<{ note: { id: string; path: string }; text: string; related: { title: string }[] }>('studyNotes/note', { target: 'closure' });
+      assert.equal(closure.note.path, path.join(notes, 'python/closure/closure.md'));
+      assert.match(closure.text, /^# 闭包/);
+      assert.deepEqual(closure.related.map((related) => related.title), ['装饰器']);
+      assert.equal(await server.request('studyNotes/note', { target: 'nowhere' }), null);
+      const end = Date.now() + 10_000;
+      let search: { hits: { note: { id: string }; line: number }[]; partial: boolean };
+      do search = await server.request('studyNotes/search', { query: '自由变量' });
+      while (search.partial && Date.now() < end);
+      assert.deepEqual(search.hits.map((hit) => [hit.note.id, hit.line]), [['closure', 11]]);
+    });
+
+    it('follows a change of note folders at once', async function () {
+      const more = path.join(workspace, 'more');
+      fs.mkdirSync(more);
+      fs.writeFileSync(path.join(more, '新文件夹的笔记.md'), '# 新文件夹的笔记\n');
+      assert.deepEqual(await server.request('workspace/symbol', { query: '新文件夹' }), []);
+      const mark = server.mark();
+      server.notify('studyNotes/configure', { noteFolders: [notes, more] });
+      await server.waitFor<{ ready: boolean }>('studyNotes/didChange', (params) => params.ready, mark);
+      assert.deepEqual((await server.request<SymbolInformation[]>('workspace/symbol', { query: '新文件夹' })).map((symbol) => symbol.name), ['新文件夹的笔记']);
+      server.notify('studyNotes/configure', { noteFolders: [more] });
+      await server.waitFor<{ ready: boolean }>('studyNotes/didChange', (params) => params.ready, server.mark());
+      assert.deepEqual(await server.request('workspace/symbol', { query: 'Closures' }), []);
+    });
+
     it('answers empty, not with an error, for files that vanished', async function () {
       const gone = uriOf(path.join(notes, 'python/gone/gone.md'));
       const request = (method: string, extra: object = {}) => server.request(method, { textDocument: { uri: gone }, position: position(1, 5), ...extra });
@@ -407,6 +439,15 @@ describe('language server over stdio', function () {
       assert.deepEqual(logged(), []);
     });
 
+    it('keeps the YAML library\'s warnings out of the log', async function () {
+      const keys = path.join(notes, 'keys.md');
+      open(keys, '---\nid: keys\ntitle: t\n[a, b]: 1\n? {a: 1}\n: 2\n{x: y}: 3\n---\n# t\n');
+      assert.ok((await diagnosticsFor(keys)).length > 0);
+      await server.request('textDocument/hover', { textDocument: { uri: uriOf(keys) }, position: position(3, 1) });
+      await stillAnswers();
+      assert.deepEqual(logged(), []);
+    });
+
     it('escapes note text in hovers so that a title cannot add links or markup', async function () {
       const evil = path.join(notes, 'evil.md');
       fs.writeFileSync(evil, '---\nid: evil\ntitle: "**x**](command:evil)"\ntitleEn: "<img src=x onerror=alert(1)>"\nsummary: "[click](command:workbench.action.quit) `code` <b>b</b>"\n---\n# t\n');
@@ -447,6 +488,50 @@ describe('language server over stdio', function () {
         server.notify('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
       }
       await stillAnswers();
+    });
+    it('keeps answering within a second while a 5 MB note of distinct words is indexed for search', async function () {
+      this.timeout(60_000);
+      const big = path.join(notes, 'words.md');
+      const words = Array.from({ length: 560_000 }, (_, i) => `w${i.toString(36)}x${i % 20 === 19 ? '\n' : ' '}`).join('');
+      fs.writeFileSync(big, `---\nid: words\ntitle: 词\n---\n${words}\n`);
+      server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(big), type: 1 }] });
+      const closure = path.join(notes, 'python/closure/closure.md');
+      open(closure, fs.readFileSync(closure, 'utf8'));
+      // Ask until the note is found by search (its indexing is over), timing every answer.
+      let slowest = 0;
+      let found = false;
+      const end = Date.now() + 30_000;
+      while (!found && Date.now() < end) {
+        slowest = Math.max(slowest, (await timed('textDocument/hover', { textDocument: { uri: uriOf(closure) }, position: position(1, 5) })).ms);
+        const search = await timed<{ hits: { note: { id: string } }[] }>('studyNotes/search', { query: 'w0x' });
+        slowest = Math.max(slowest, search.ms);
+        found = search.result.hits.some((hit) => hit.note.id === 'words');
+      }
+      assert.ok(found, 'the note was indexed for search');
+      assert.ok(slowest < 1000, `the slowest answer took ${slowest.toFixed(0)} ms`);
+    });
+
+    it('answers random requests on random hostile notes, each in under a second, logging nothing', async function () {
+      this.timeout(120_000);
+      const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename', 'textDocument/documentSymbol', 'textDocument/codeAction'];
+      const bodies = fc.sample(hostileNote, { seed: 15, numRuns: 40 }).map(String);
+      const requests = fc.sample(fc.tuple(fc.constantFrom(...methods), fc.nat(60), fc.nat(3000)), { seed: 16, numRuns: bodies.length * 5 });
+      const slow: string[] = [];
+      for (const [i, body] of bodies.entries()) {
+        const file = path.join(notes, 'fuzz', `n${i}.md`);
+        open(file, body);
+        for (const [method, line, character] of requests.slice(i * 5, i * 5 + 5)) {
+          const at = position(line, character);
+          const params = { textDocument: { uri: uriOf(file) }, position: at, range: { start: at, end: at }, context: { diagnostics: [], includeDeclaration: true } };
+          const { ms } = await timed(method, params);
+          if (ms > 1000) slow.push(`${method} on note ${i} at ${line}:${character}: ${ms.toFixed(0)} ms`);
+        }
+        server.notify('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
+      }
+      assert.deepEqual(slow, []);
+      await stillAnswers();
+      assert.deepEqual(logged().filter((line) => /error/i.test(line)), []);
+      assert.ok(server.running);
     });
   });
 

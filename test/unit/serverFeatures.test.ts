@@ -70,6 +70,15 @@ describe('language features', function () {
       assert.equal(list.isIncomplete, true);
     });
 
+    it('completes ids derived from Chinese file names, after a typed Chinese prefix too', async function () {
+      const chinese = await startService({ fs: new MemoryFileSystem({ '/notes/计算机网络 - 传输层.md': '# 传输层\n', '/notes/计算机网络 - 应用层.md': '# 应用层\n' }) });
+      const text = '---\nid: d\ntitle: d\n---\n[x](note:\n[y](note:计算\n';
+      const parsed = await chinese.open('/notes/d.md', text);
+      const complete = (line: number) => chinese.service.completion(chinese.document('/notes/d.md'), parsed, position(line, text.split('\n')[line].length)).items.map((item) => item.label);
+      assert.ok(complete(4).includes('计算机网络-传输层'), complete(4).join());
+      assert.deepEqual(complete(5).sort(), ['计算机网络-传输层', '计算机网络-应用层']);
+    });
+
     it('ranks declared concept ids above ids that only come from file names', async function () {
       const plain = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`plain/closure-${i}.md`, `# 笔记 ${i}\n`]));
       const crowded = await startService({ fs: fixtureFileSystem(plain) });
@@ -282,6 +291,30 @@ describe('language features', function () {
       assert.deepEqual(rows.slice(0, 5).map((row) => row.id), ['closure', 'coroutine', 'decorator', 'partial-function', 'thread-local']);
       assert.equal(t.service.notes({ having: 'quiz' }).length, 0, 'the broken note has no askable question');
     });
+  });
+});
+
+describe('notes with fields of the wrong type', function () {
+  it('treats them as absent in the tree, the panel, the quiz and the examples, and reports them at their ranges', async function () {
+    const typed = [
+      '---', 'id: typed', 'title: 类型', 'titleEn: 12345', 'category: [1, 2]', 'related: decorator', 'tags: {a: 1}', 'summary: [x]',
+      'examples: [{file: 5}]', 'quiz:', '  - {id: typed-q, type: truefalse, question: 对吗？, answer: true, explanation: 因为。}', '  - {id: 5, type: single}', '---', '# 类型', '',
+    ].join('\n');
+    const t = await startService({ fs: fixtureFileSystem({ 'odd/typed.md': typed, 'odd/links-to-typed.md': '---\nid: links-to-typed\ntitle: 链接\nrelated: [typed]\n---\n' }) });
+    const walk = (parent?: string): number => t.service.treeChildren(parent).reduce((count, row) => count + 1 + (row.kind === 'note' ? 0 : walk(row.id)), 0);
+    assert.ok(walk() > 5);
+    const row = t.service.resolve('typed')!;
+    assert.equal(row.titleEn, undefined);
+    assert.equal(row.category, 'odd', 'grouped by its folder');
+    assert.equal(row.broken, false);
+    assert.deepEqual((await t.service.note('typed'))?.related, []);
+    assert.deepEqual((await t.service.note('links-to-typed'))?.related.map((related) => related.title), ['类型']);
+    assert.deepEqual(t.service.quizItems().map((item) => item.question.id), ['typed-q']);
+    assert.deepEqual(t.service.examples(), []);
+    const parsed = await t.open(`${root}/odd/typed.md`);
+    const lines = [...new Set(t.service.diagnostics(parsed).map((diagnostic) => diagnostic.range.start.line))].sort((a, b) => a - b);
+    assert.deepEqual(lines, [3, 4, 5, 6, 7, 8, 11]);
+    assert.deepEqual(t.service.workspaceSymbols('类型').map((symbol) => symbol.name), ['类型']);
   });
 });
 

@@ -2,23 +2,26 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readNotesFolder } from '../../src/core/noteFiles';
 import { format } from '../../src/core/messages';
-import type { Note } from '../../src/core/model';
+import type { ExampleRef } from '../../src/core/model';
 import {
   compareOutput, completionLabel, completionPrefix, completionWordAt, exampleEnvironment, exampleFiles, exampleTargetPath,
   exampleTargetPathAsync, expandSnippetText, findPython, formatBytes, freeFileName, freeFileNameAsync, OutputCollector,
   probePython, pythonCandidates, reindent, runExample, snippetCompletions, tabStopSpans, toPlainText, toSnippetText,
   type OutputStream,
 } from '../../src/core/snippets';
+import { readBundledNotes } from '../support/bundledNotes';
 import { PYTHON } from '../support/python';
 
 const NOTES_ROOT = path.resolve(__dirname, '../../../notes');
 
-function bundledExamples(notes: readonly Note[]): { name: string; code: string; expected: string }[] {
-  return notes.flatMap((note) => (note.meta.examples ?? []).map((example) => {
-    const files = exampleFiles(note.source, example);
-    return { name: `${note.meta.id}/${example.file}`, code: fs.readFileSync(files.code, 'utf8'), expected: fs.readFileSync(files.expected, 'utf8') };
+/** The bundled notes as the snippets feature sees them: id, folder and examples. */
+type ExampleNote = { id: string; folder: string; examples: ExampleRef[] };
+
+function bundledExamples(notes: readonly ExampleNote[]): { name: string; code: string; expected: string }[] {
+  return notes.flatMap((note) => note.examples.map((example) => {
+    const files = exampleFiles(note.folder, example);
+    return { name: `${note.id}/${example.file}`, code: fs.readFileSync(files.code, 'utf8'), expected: fs.readFileSync(files.expected, 'utf8') };
   }));
 }
 
@@ -55,10 +58,10 @@ async function waitUntilGone(pid: number, limitMs = 5000): Promise<boolean> {
 }
 
 describe('snippets', function () {
-  let notes: Note[] = [];
+  let notes: ExampleNote[] = [];
 
   before(async function () {
-    notes = await readNotesFolder(NOTES_ROOT);
+    notes = (await readBundledNotes(NOTES_ROOT)).notes.map(({ summary }) => ({ id: summary.id, folder: path.dirname(summary.path), examples: summary.examples }));
   });
 
   describe('toSnippetText', function () {
@@ -207,7 +210,7 @@ describe('snippets', function () {
     });
 
     it('locates an example and its expected output beside the note', function () {
-      const files = exampleFiles(path.join('notes', 'python', 'decorator', 'decorator.md'), { file: 'log_calls.py', title: 't' });
+      const files = exampleFiles(path.join('notes', 'python', 'decorator'), { file: 'log_calls.py', title: 't' });
       assert.deepEqual(files, { code: path.join('notes', 'python', 'decorator', 'log_calls.py'), expected: path.join('notes', 'python', 'decorator', 'log_calls.out') });
     });
   });
@@ -314,7 +317,7 @@ describe('snippets', function () {
       assert.equal(new Set(items.map((item) => item.label)).size, items.length);
       for (const item of items) assert.ok(item.label.startsWith(`${completionPrefix(item.conceptId)}/`), item.label);
       assert.deepEqual(items.map((item) => item.sortText), [...items.map((item) => item.sortText)].sort());
-      assert.equal(items[0].noteSource, notes.find((note) => (note.meta.examples ?? []).length > 0)?.source);
+      assert.equal(items[0].noteFolder, notes.find((note) => note.examples.length > 0)?.folder);
     });
 
     it('finds the sn- word before the cursor', function () {
@@ -458,7 +461,14 @@ describe('snippets', function () {
         '',
       ].join('\n'));
       const controller = new AbortController();
-      const result = await runExample(PYTHON, file, { signal: controller.signal, onOutput: (text) => { if (/child \d+/.test(text)) controller.abort(); } });
+      // Output arrives in chunks that need not be whole lines: `python -u` writes print()'s parts one by one
+      // ("child", " ", pid, "\n"), so the line is matched in what has arrived so far, not in a single chunk.
+      let seen = '';
+      const onOutput = (text: string, stream: OutputStream): void => {
+        if (stream === 'stdout') seen += text;
+        if (/^child \d+\n/m.test(seen) && !controller.signal.aborted) controller.abort();
+      };
+      const result = await runExample(PYTHON, file, { signal: controller.signal, onOutput });
       const [child] = pids(result.stdout.text, 'child');
       strays.push(child);
       assert.equal(result.cancelled, true);

@@ -16,6 +16,8 @@ export interface DirectoryEntry {
 }
 
 export interface NoteFileSystem {
+  /** How many files were read so far, when the file system counts them. */
+  readonly readCount?: number;
   /** The entries directly inside `folder`, or undefined when it is missing or unreadable. */
   readDirectory(folder: string): Promise<DirectoryEntry[] | undefined>;
   /** Undefined when the path is missing or unreadable. */
@@ -38,6 +40,10 @@ export class MemoryFileSystem implements NoteFileSystem {
   private readonly children = new Map<string, Set<string>>();
   /** How many times each file was read. */
   readonly reads = new Map<string, number>();
+
+  get readCount(): number {
+    return this.totalReads;
+  }
   private clock = 1;
 
   constructor(files: Record<string, string> = {}) {

@@ -68,6 +68,8 @@ export class NoteModel {
   private readonly maxNoteBytes: number;
   private readonly cache: NoteCache | undefined;
   private configuration: ModelConfiguration = { folders: [], topicFiles: [] };
+  /** The configuration whose folders are indexed. */
+  private applied: ModelConfiguration = { folders: [], topicFiles: [] };
 
   private readonly notes = new Map<string, NoteSummary>();
   /** File stats of indexed files, for the cache. */
@@ -125,28 +127,31 @@ export class NoteModel {
   /** Sets the note folders and topic files; notes of removed ones go, new ones are indexed. */
   configure(configuration: ModelConfiguration): Promise<void> {
     const generation = ++this.generation;
-    const previous = this.configuration;
     this.configuration = { folders: dedupeFolders(configuration.folders), topicFiles: [...new Set(configuration.topicFiles)] };
-    this.readyPromise = this.readyPromise.then(() => this.applyConfiguration(previous, generation));
+    this.readyPromise = this.readyPromise.then(() => this.applyConfiguration(generation));
     return this.readyPromise;
   }
 
-  private async applyConfiguration(previous: ModelConfiguration, generation: number): Promise<void> {
+  /**
+   * Brings the notes to the latest configuration, from the one applied last. Configurations queue:
+   * when several arrive at once, only the latest is applied (it includes what the others asked for).
+   */
+  private async applyConfiguration(generation: number): Promise<void> {
     if (generation !== this.generation) return;
-    const { folders, topicFiles } = this.configuration;
+    const wanted = this.configuration;
+    const { folders, topicFiles } = wanted;
     const kept = (file: string): boolean => this.folderOf(file) !== undefined;
     for (const note of [...this.notes.values()]) {
       if (note.root === note.path ? !topicFiles.includes(note.path) : !kept(note.path)) this.removeKey(note.key);
     }
     for (const file of [...this.topicFiles.keys()]) if (!topicFiles.includes(file)) this.topicFiles.delete(file);
     const cached = await this.loadCache();
-    const previousRoots = new Set(previous.folders.map((folder) => `${folder.namespace}:${folder.root}`));
+    const indexed = new Set(this.applied.folders.map((folder) => `${folder.namespace}:${folder.root}`));
     for (const folder of folders) {
-      if (generation !== this.generation) return;
-      if (previousRoots.has(`${folder.namespace}:${folder.root}`) && this.notes.size > 0) continue;
-      await this.indexFolder(folder, cached);
+      if (!indexed.has(`${folder.namespace}:${folder.root}`)) await this.indexFolder(folder, cached);
     }
     for (const file of topicFiles) if (!this.topicFiles.has(file)) await this.indexTopicFile(file);
+    this.applied = wanted;
     this.scheduleCacheSave();
   }
 
@@ -161,11 +166,11 @@ export class NoteModel {
     const files = await this.walk(folder.root);
     const toRead: { file: string; stat: { size: number; mtimeMs: number } }[] = [];
     for (const { file, stat } of files) {
-      if (this.folderOf(file) !== folder) continue;
+      if (this.folderOf(file)?.root !== folder.root) continue;
       const hit = cached.get(file);
       if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && hit.summary.namespace === folder.namespace && hit.summary.root === folder.root) {
         this.stats.set(file, stat);
-        this.addSummary(hit.summary);
+        this.replaceSummary(hit.summary);
       } else {
         toRead.push({ file, stat });
       }
@@ -174,7 +179,7 @@ export class NoteModel {
       const summary = await this.readSummary(file, stat.size, folder);
       if (!summary || this.openText.has(file)) continue;
       this.stats.set(file, stat);
-      this.addSummary(summary);
+      this.replaceSummary(summary);
     }
   }
 
@@ -197,32 +202,32 @@ export class NoteModel {
   }
 
   /**
-   * Every Markdown file below `root` with its stat. Folders reached through a symbolic link are
-   * resolved and walked once (a link loop ends there); plain sub-folders cannot loop.
+   * Every Markdown file below `root` with its stat. Each real folder is walked once: a folder reached
+   * through a symbolic link is resolved, and skipped when it was walked already or is one of the
+   * folders being walked (a link back up would loop). Plain folders cannot loop, so only links cost
+   * a resolution.
    */
   private async walk(root: string): Promise<{ file: string; stat: { size: number; mtimeMs: number } }[]> {
     const found: { file: string; stat: { size: number; mtimeMs: number } }[] = [];
-    const visitedLinks = new Set<string>();
-    const visit = async (folder: string, depth: number): Promise<void> => {
-      if (depth > MAX_FOLDER_DEPTH) return;
+    const walked = new Set<string>();
+    const visit = async (folder: string, real: string, depth: number): Promise<void> => {
+      if (depth > MAX_FOLDER_DEPTH || walked.has(real)) return;
+      walked.add(real);
       const entries = await this.fs.readDirectory(folder);
       for (const entry of entries ?? []) {
         const full = path.join(folder, entry.name);
         if (entry.kind === 'folder') {
           if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-          if (entry.link) {
-            const real = await this.fs.realPath(full);
-            if (!real || visitedLinks.has(real) || real === root || root.startsWith(real + path.sep)) continue;
-            visitedLinks.add(real);
-          }
-          await visit(full, depth + 1);
+          const target = entry.link ? await this.fs.realPath(full) : path.join(real, entry.name);
+          // A link to a folder above this one would walk it again, inside itself.
+          if (target && !(real + path.sep).startsWith(target + path.sep)) await visit(full, target, depth + 1);
         } else if (entry.kind === 'file' && isMarkdownFile(entry.name)) {
           const stat = await this.fs.stat(full);
           if (stat?.kind === 'file') found.push({ file: full, stat: { size: stat.size, mtimeMs: stat.mtimeMs } });
         }
       }
     };
-    await visit(root, 0);
+    await visit(root, (await this.fs.realPath(root)) ?? root, 0);
     return found;
   }
 

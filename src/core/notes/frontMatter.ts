@@ -21,10 +21,10 @@ export interface FrontMatterBlock {
   bodyLine: number;
 }
 
-export type FrontMatterSplit = { kind: 'none' } | { kind: 'unclosed' } | ({ kind: 'block' } & FrontMatterBlock);
+export type FrontMatterSplit = { kind: 'none' } | { kind: 'unclosed' } | { kind: 'tooLarge' } | ({ kind: 'block' } & FrontMatterBlock);
 
 /** Front matter larger than this is not read (no real note has one; a hostile one could be huge). */
-const MAX_FRONT_MATTER_CHARS = 512 * 1024;
+export const MAX_FRONT_MATTER_CHARS = 512 * 1024;
 /** Visiting more nodes than this while validating means aliases multiplied the data: refused. */
 const MAX_FRONT_MATTER_NODES = 100_000;
 
@@ -42,7 +42,7 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     if ((first === '-' || first === '.') && /^(---|\.\.\.)[ \t\r]*$/.test(text.slice(lineStart, lineEnd))) {
       return { kind: 'block', yaml: text.slice(yamlOffset, lineStart), yamlLine: 1, bodyOffset: Math.min(text.length, lineEnd + 1), bodyLine: line + 1 };
     }
-    if (lineEnd - yamlOffset > MAX_FRONT_MATTER_CHARS) return { kind: 'unclosed' };
+    if (lineEnd - yamlOffset > MAX_FRONT_MATTER_CHARS) return { kind: 'tooLarge' };
     lineStart = lineEnd + 1;
     line++;
   }
@@ -188,8 +188,32 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
 
 type RangeOf = (from: number, to: number) => TextRange;
 
+/** Deeper flow nesting than any real front matter has. */
+const MAX_RANGED_DEPTH = 64;
+
+/** The deepest nesting of `[`/`{` outside quotes, in one linear pass. */
+function bracketDepth(yaml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | undefined;
+  for (const character of yaml) {
+    if (quote) {
+      if (character === quote || character === '\n') quote = undefined;
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === '[' || character === '{') {
+      deepest = Math.max(deepest, ++depth);
+    } else if ((character === ']' || character === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
 /** The `yaml` library's document of the block, with a function from offsets to file ranges. */
 function rangedDocument(block: FrontMatterBlock): { doc: Document; rangeOf: RangeOf } | undefined {
+  // The library's cost grows badly with deep flow nesting (`[[[[…`): such front matter gets no ranges.
+  if (bracketDepth(block.yaml) > MAX_RANGED_DEPTH) return undefined;
   const counter = new LineCounter();
   let doc: Document;
   try {

@@ -26,8 +26,11 @@ export function linksInLine(text: string, line: number): NoteLink[] {
     return high >= 0 && at < code[high][1];
   };
   const found: NoteLink[] = [];
+  const starts = new Set<number>();
   const add = (href: string, start: number): void => {
-    if (inCode(start)) return;
+    // `[a](<note:x>)` is one link, not an inline link and an autolink.
+    if (inCode(start) || starts.has(start)) return;
+    starts.add(start);
     const link = toNoteLink(href, { startLine: line, startCharacter: start, endLine: line, endCharacter: start + href.length });
     if (link) found.push(link);
   };
@@ -45,18 +48,21 @@ export function linksInLine(text: string, line: number): NoteLink[] {
   return found.sort((a, b) => a.range.startCharacter - b.range.startCharacter);
 }
 
-/** The destination of an inline link whose `(` is just before `from`: `](  <dest> "title")`. */
+/**
+ * The destination of an inline link whose `(` is just before `from`: `](  dest "title")`, or
+ * `](<dest with spaces>)` (CommonMark allows spaces between angle brackets).
+ */
 function inlineTarget(text: string, from: number): { href: string; start: number } | undefined {
   let at = from;
   while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
   const angled = text[at] === '<';
   if (angled) at++;
   const start = at;
-  while (at < text.length && !/[\s()<>]/.test(text[at])) at++;
+  const stop = angled ? /[<>]/ : /[\s()<>]/;
+  while (at < text.length && !stop.test(text[at])) at++;
   if (at === start) return undefined;
-  const href = text.slice(start, at);
   if (angled && text[at] !== '>') return undefined;
-  return { href, start };
+  return { href: text.slice(start, at), start };
 }
 
 /**

@@ -7,11 +7,13 @@ import { format, type Locale, type MessageKey } from '../messages';
 import type { ExerciseRef, Heading, LinkRef, Namespace, NoteLink, NoteMeta, NoteProblem, NoteSpans, NoteSummary, ParsedNote, QuizQuestion, TextRange } from '../model';
 import { isNumberedHeading, plainText } from '../text';
 import { scanBody } from './bodyScan';
-import { readFrontMatter, splitFrontMatter, type FrontMatterSpans } from './frontMatter';
+import { MAX_FRONT_MATTER_CHARS, readFrontMatter, splitFrontMatter, type FrontMatterSpans } from './frontMatter';
 import { toLinkRef } from './noteLinks';
 import { pathId } from './noteIds';
 
 export const DEFAULT_MAX_NOTE_BYTES = 5 * 1024 * 1024;
+/** Characters in which a NUL makes a file binary. */
+const BINARY_WINDOW = 1024;
 /** Headings kept while scanning: enough for any outline, bounded for a file made of headings. */
 const MAX_HEADINGS = 5000;
 
@@ -64,9 +66,10 @@ function readNote(input: NoteFileInput, options: ParseOptions, detail: boolean):
   const { text } = input;
   const fileName = fileTitle(input.path);
 
-  // Like git, a NUL in the first 8,000 characters means the file is not text.
+  // Like git, a NUL near the start means the file is not text. The window (1,024 characters, at
+  // most 3 KB) lies inside what indexing reads first, so the index and an editor always agree.
   const nul = text.indexOf('\u0000');
-  if (nul !== -1 && nul < 8000) {
+  if (nul !== -1 && nul < BINARY_WINDOW) {
     report('binary', firstLineRange, 'error');
     return assemble(input, { title: fileName }, { problems, broken: false, inferred: true, skipped: 'binary', headings: [], detail });
   }
@@ -84,6 +87,9 @@ function readNote(input: NoteFileInput, options: ParseOptions, detail: boolean):
   let bodyLine = 0;
   if (split.kind === 'unclosed') {
     report('unclosedFrontMatter', { ...firstLineRange, endCharacter: 3 }, 'error');
+    broken = true;
+  } else if (split.kind === 'tooLarge') {
+    report('frontMatterTooLarge', { ...firstLineRange, endCharacter: 3 }, 'error', Math.round(MAX_FRONT_MATTER_CHARS / 1024));
     broken = true;
   } else if (split.kind === 'block') {
     const frontMatter = readFrontMatter(split, locale, detail);

@@ -11,6 +11,9 @@ import { toLinkRef } from './noteLinks';
 import { pathId } from './noteIds';
 import path from 'node:path';
 
+/** Longest line that can be part of a table of contents. */
+const MAX_TOC_LINE = 1000;
+
 export interface TopicCategory {
   title: string;
   /** The category heading's line: two categories may share a title. */
@@ -30,12 +33,15 @@ export interface TopicFile {
 export function splitTopics(text: string, file: string, locale: Locale = 'en'): TopicFile {
   const scan = scanBody(text, { diagramSources: false });
   const lines = text.split('\n');
-  const headings = scan.headings.filter((heading) => !isTableOfContents(heading, scan.headings, lines));
+  const headings = scan.headings.filter((heading, index) => !isTableOfContents(heading, scan.headings[index + 1], lines));
   let title = fileTitle(file);
   let candidates = headings;
-  const titles = headings.filter((heading) => heading.level === 1);
-  if (titles.length === 1 && headings[0] === titles[0] && headings.some((heading) => heading.level > 1)) {
-    title = plainText(titles[0].text) || title;
+  // A title: the first heading, a `#` that is the file's only one or holds no section of its own
+  // (the next heading is a `#` too), in a file that has deeper headings.
+  const [first, second] = headings;
+  const onlyTitle = headings.filter((heading) => heading.level === 1).length === 1;
+  if (first?.level === 1 && (onlyTitle || second?.level === 1) && headings.some((heading) => heading.level > 1)) {
+    title = plainText(first.text) || title;
     candidates = headings.slice(1);
   }
   const result: TopicFile = { path: file, title, categories: [], topics: [] };
@@ -93,10 +99,9 @@ export function splitTopics(text: string, file: string, locale: Locale = 'en'): 
  * A table of contents: a heading made only of anchor links (`### [Python](#Python)`) or titled
  * 目录/Contents, whose section holds nothing but list items of anchor links.
  */
-function isTableOfContents(heading: Heading, all: readonly Heading[], lines: readonly string[]): boolean {
+function isTableOfContents(heading: Heading, next: Heading | undefined, lines: readonly string[]): boolean {
   const title = heading.text.trim();
   if (!onlyAnchorLinks(title) && !/^(目录|contents|table of contents|toc)$/i.test(plainText(title))) return false;
-  const next = all.find((other) => other.line > heading.line);
   const section = lines.slice(heading.line + 1, next?.line ?? lines.length);
   return section.every((line) => {
     const item = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
@@ -105,6 +110,8 @@ function isTableOfContents(heading: Heading, all: readonly Heading[], lines: rea
 }
 
 function onlyAnchorLinks(text: string): boolean {
+  // A table-of-contents line is short; a long one is prose (and would cost the pattern below dearly).
+  if (text.length > MAX_TOC_LINE) return false;
   const rest = text.replace(/\[[^\]]*\]\(#[^)]*\)/g, '');
   return rest !== text && /^[\s,，、|·•*-]*$/.test(rest);
 }

@@ -19,7 +19,9 @@ export function exampleFiles(noteFolder: string, example: ExampleRef): { code: s
 
 /** One safe path segment: no separators, no `..`, nothing a file system refuses. */
 function safeSegment(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^[\s.]+|[\s.]+$/g, '');
+  // Control characters (below U+0020) and the characters Windows refuses become `-`.
+  const visible = [...name].map((character) => (character.charCodeAt(0) < 0x20 ? '-' : character)).join('');
+  const cleaned = visible.replace(/[\\/:*?"<>|]/g, '-').replace(/^[\s.]+|[\s.]+$/g, '');
   return cleaned === '' ? '_' : cleaned;
 }
 

@@ -63,7 +63,7 @@ export class ProgressStore implements vscode.Disposable {
     this.disposables.push(questions.onDidChange(() => {
       // The questions (and so their text hashes) may have changed; the logs have not: no replay needed.
       if (this.loaded) {
-        this.track(this.loaded.then(async ({ schedule }) => {
+        void this.track(this.loaded.then(async ({ schedule }) => {
           const items = await this.currentItems();
           schedule.setQuestions(items);
           return { schedule, items };

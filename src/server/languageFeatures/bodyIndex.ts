@@ -7,8 +7,8 @@ import { SearchIndex } from '../../core/search';
 import type { SearchResult } from '../../shared/protocol';
 import { noteRow } from './noteTree';
 
-/** Notes indexed between two yields to the event loop, so requests are answered meanwhile. */
-const BATCH = 200;
+/** The background pass yields to requests after working this long (a note is never cut in two). */
+const SLICE_MS = 15;
 
 export class BodyIndex {
   private readonly index = new SearchIndex();
@@ -18,6 +18,8 @@ export class BodyIndex {
   private generation = 0;
   private complete = false;
   private readonly stale = new Set<string>();
+  /** The summary each note was indexed from: a new summary object means the note changed. */
+  private readonly indexed = new Map<string, NoteSummary>();
 
   constructor(private readonly model: NoteModel) {}
 
@@ -28,11 +30,14 @@ export class BodyIndex {
     this.complete = false;
     void (async () => {
       await this.model.ready;
-      const keys = [...this.model.all()].map((note) => note.key);
-      for (let i = 0; i < keys.length; i += BATCH) {
+      let sliceStart = performance.now();
+      for (const key of [...this.model.all()].map((note) => note.key)) {
         if (generation !== this.generation) return;
-        for (const key of keys.slice(i, i + BATCH)) await this.reindex(key);
-        await new Promise((resolve) => setImmediate(resolve));
+        await this.reindex(key);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
       }
       for (const key of [...this.stale]) await this.reindex(key);
       if (generation === this.generation) {
@@ -42,9 +47,15 @@ export class BodyIndex {
     })();
   }
 
-  /** Notes changed: their entries are replaced (now, or when the build reaches them). */
+  /**
+   * Notes changed: their entries are replaced (now, or when the build reaches them). A change the
+   * model reports for a note already indexed in its current form (the first index's own notices,
+   * which arrive after this pass read the note) is no change here.
+   */
   changed(keys: readonly string[]): void {
     for (const key of keys) {
+      const note = this.model.get(key);
+      if (note && this.indexed.get(key) === note) continue;
       if (this.complete) void this.reindex(key);
       else this.stale.add(key);
     }
@@ -56,10 +67,12 @@ export class BodyIndex {
     const text = note && !note.skipped ? await this.model.text(note) : undefined;
     if (!note || text === undefined) {
       this.index.remove(key);
+      this.indexed.delete(key);
       return;
     }
+    this.indexed.set(key, note);
     this.model.setBodyText(key, text);
-    this.index.add(key, `${note.title}\n${note.titleEn ?? ''}\n${bodyOf(note, text).lines.join('\n')}`);
+    this.index.add(key, `${note.title}\n${note.titleEn ?? ''}\n${text.slice(bodyStart(note, text))}`);
   }
 
   get ready(): boolean {
@@ -71,8 +84,9 @@ export class BodyIndex {
     return this.completion;
   }
 
-  async search(query: string, limit = 200): Promise<SearchResult> {
+  async search(query: string, limit = 200, cancelled?: () => boolean): Promise<SearchResult> {
     const hits = await this.index.search(query, {
+      cancelled,
       lines: async (key) => {
         const note = this.model.get(key);
         const text = note ? await this.model.text(note) : undefined;
@@ -96,6 +110,13 @@ export class BodyIndex {
 
 /** The lines of a note's body (a topic's text is its body already), with the file line of the first. */
 function bodyOf(note: NoteSummary, text: string): { firstLine: number; lines: string[] } {
-  const lines = text.split('\n');
-  return note.endLine !== undefined ? { firstLine: note.bodyLine, lines } : { firstLine: note.bodyLine, lines: lines.slice(note.bodyLine) };
+  return { firstLine: note.bodyLine, lines: text.slice(bodyStart(note, text)).split('\n') };
+}
+
+/** Where the body starts in a note's text: after its front matter (a topic's text is all body). */
+function bodyStart(note: NoteSummary, text: string): number {
+  if (note.endLine !== undefined) return 0;
+  let offset = 0;
+  for (let line = 0; line < note.bodyLine && offset !== -1; line++) offset = text.indexOf('\n', offset) + 1 || -1;
+  return offset === -1 ? text.length : offset;
 }

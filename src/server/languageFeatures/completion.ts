@@ -31,7 +31,8 @@ export function completion(model: NoteModel, document: TextDocument, parsed: Par
   const note = parsed.summary;
   const inFrontMatter = note.bodyLine > 0 && position.line > 0 && position.line < note.bodyLine - 1;
   if (!inFrontMatter) {
-    const link = /(?:\]\(|<|\]:[ \t]*)(note:)?([\w/-]*)$/.exec(prefix);
+    // Ids derived from file names keep their Chinese: the typed part is anything up to a delimiter.
+    const link = /(?:\]\(|<|\]:[ \t]*)(note:)?([^\s()<>[\]]*)$/.exec(prefix);
     if (!link || (!link[1] && prefix.endsWith('<'))) return empty;
     const typed = (link[1] ?? '') + link[2];
     return idCompletions(model, note, link[2], wordRange(typed.length), (id) => `note:${id}`, new Set());

@@ -162,8 +162,14 @@ function sortedGroups(group: Group): Group[] {
   return groups.every((child) => child.sortName !== undefined) ? groups.sort((a, b) => naturalCompare(a.sortName!, b.sortName!)) : groups;
 }
 
-/** Explicit `order` first, then the file name (or title, for notes of another folder) in natural order. */
+/**
+ * A folder's README first (it is the folder's overview), then explicit `order`, then the file name
+ * (or title, for bundled notes) in natural order.
+ */
 function compareNotes(a: NoteSummary, b: NoteSummary): number {
+  const readme = (note: NoteSummary): number => (/^readme\.(md|markdown)$/i.test(path.basename(note.path)) && note.endLine === undefined ? 0 : 1);
+  const byReadme = readme(a) - readme(b);
+  if (byReadme !== 0) return byReadme;
   const byOrder = (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER);
   if (byOrder !== 0) return byOrder;
   const name = (note: NoteSummary): string => (note.namespace === 'user' ? path.basename(note.path) : note.title);
