@@ -63,17 +63,20 @@ function cleanDeclarations(style: CSSStyleDeclaration): void {
 
 /** mermaid's stylesheet, rule by rule through the CSSOM; without a CSSOM (jsdom), a risky sheet is dropped whole. */
 function cleanStyleSheet(text: string, document: Document): string {
+  const view = document.defaultView ?? (globalThis as { window?: Window & typeof globalThis }).window;
   let sheet: CSSStyleSheet;
   try {
-    sheet = new (document.defaultView ?? window).CSSStyleSheet();
+    sheet = new view!.CSSStyleSheet();
     sheet.replaceSync(text);
   } catch {
     return RISKY_VALUE.test(text) || /(^|[;{\s])(position|inset|z-index)\s*:/i.test(text) ? '' : text;
   }
   const rules: string[] = [];
   for (const rule of sheet.cssRules) {
-    if (!(rule instanceof CSSStyleRule) && !(rule instanceof CSSKeyframesRule)) continue;
-    if (rule instanceof CSSStyleRule) cleanDeclarations(rule.style);
+    // Style rules and keyframes only (mermaid writes nothing else); told apart by shape, whichever window made them.
+    const isStyleRule = 'selectorText' in rule;
+    if (!isStyleRule && !('name' in rule && 'cssRules' in rule)) continue;
+    if (isStyleRule) cleanDeclarations((rule as CSSStyleRule).style);
     if (!RISKY_VALUE.test(rule.cssText)) rules.push(rule.cssText);
   }
   return rules.join('\n');

@@ -85,7 +85,8 @@ describe('note panel sanitizer', function () {
     const svg = '<svg id="sn-diagram-1"><style>#sn-diagram-1 .node rect { fill: #eee; }</style><g class="node"><rect width="10" height="10" style="fill: red"/><text>A</text></g>'
       + '<script>x()</script><foreignObject><div><img src="x" onerror="x()"></div></foreignObject><image href="https://example.com/x.png"/><a href="javascript:x()"><text>b</text></a><rect onclick="x()"/></svg>';
     const clean = sanitizeDiagramSvg(purify, svg);
-    assert.match(clean, /<style>#sn-diagram-1 \.node rect \{ fill: #eee; \}<\/style>/);
+    // The rule survives, as the CSSOM (where there is one) writes it back.
+    assert.match(clean, /<style>#sn-diagram-1 \.node rect ?\{ ?fill: (#eee|rgb\(238, 238, 238\)); ?\}<\/style>/);
     assert.match(clean, /<rect width="10" height="10" style="fill: red"/);
     for (const forbidden of ['<script', 'foreignObject', '<img', '<image', 'javascript:', 'onclick', 'onerror']) assert.ok(!clean.includes(forbidden), `${forbidden} in ${clean}`);
   });
