@@ -76,7 +76,7 @@ try {
 
   console.log('Rendering the bundled notes…');
   const render = nodePart('render');
-  row('Rendering', 'markdown → HTML per note', `${fixed(render.renderMs.median)} median, ${fixed(render.renderMs.max)} max`, `${render.notes} bundled notes, median of ${render.runs} runs each after a warm-up`);
+  row('Rendering', 'markdown → HTML per note', `${fixed(render.renderMs.median)} median, ${fixed(render.renderMs.max)} max`, `${render.notes} bundled notes, median of ${render.runs} batches of ≥ 5 ms each after a warm-up`);
   row('Rendering', 'plain markdown-it, same text', `${fixed(render.markdownItMs.median)} median, ${fixed(render.markdownItMs.max)} max`, 'new MarkdownIt(), defaults');
   row('Rendering', 'ours ÷ markdown-it', `${render.ratio.toFixed(2)}× (goal ≤ 1.3×)`, 'median per note: raw HTML contained, headings, line map, links checked; highlighting is the page\'s, per visible block');
 

@@ -198,7 +198,8 @@ export function renderNote(text: string, options: RenderOptions = {}): RenderedN
       i += 2;
       continue;
     }
-    if (token.type === 'inline') {
+    // Raw HTML and relative links need `<` or `[`; linkify makes only absolute links.
+    if (token.type === 'inline' && (token.content.includes('<') || token.content.includes('['))) {
       dropRawText(token);
       markBrokenLinks(token, links);
     }
