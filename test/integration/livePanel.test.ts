@@ -171,6 +171,23 @@ describe('note panel: one live page', function () {
     assert.deepEqual(dom.buttons.map((labels) => labels.length), [3, 1, 1], seen);
   });
 
+  it('copies and inserts the code the host read itself, for the block whose button was pressed', async function () {
+    await open('panel-html');
+    const press = (block: number, button: number) => inWebview(`(document.querySelectorAll('main .code-block')[${block}].querySelectorAll('.code-actions button')[${button}].click(), true)`, marker('panel-html'));
+    await vscode.env.clipboard.writeText('');
+    await press(1, 0);
+    for (let attempt = 0; attempt < 50 && (await vscode.env.clipboard.readText()) === ''; attempt++) await sleep(100);
+    assert.equal(await vscode.env.clipboard.readText(), 'select 1;\n', 'Copy on the SQL block');
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content: '' });
+    // Beside the panel, so the panel's page stays loaded while the editor is the active one.
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+    await press(0, 1);
+    for (let attempt = 0; attempt < 50 && document.getText() === ''; attempt++) await sleep(100);
+    assert.equal(document.getText().trim(), 'print("python")', 'Insert into Editor on the Python block');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('puts Start Exercise and Show Hint after the exercise\'s heading and runs the exercise commands', async function () {
     const { notes } = await api();
     const content = await notes.request(NoteRequest, { target: 'redis' });

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { codeBlocksOf, isRunnableLanguage, type CodeBlock } from '../../core/render';
+import type { CodeBlock } from '../../core/render';
 import { escapeHtml } from '../../core/text';
 import {
   parsePageMessage, type CodeAction, type HostMessage, type NoteView, type PageMessage, type PageSettings, type PageTestReport, type PanelStrings,
@@ -20,6 +20,8 @@ export const NOTE_PANEL_TYPE = 'studyNotes.note';
 /** Larger bodies are not rendered: the panel says so and offers the source instead. */
 export const RENDER_LIMIT_CHARS = 1024 * 1024;
 const REMOTE_IMAGES_SETTING = 'studyNotes.preview.remoteImages';
+/** A mermaid fence (linear: the two runs cannot share characters). */
+const MERMAID_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*mermaid\b/im;
 const MAX_HISTORY = 50;
 
 interface PanelState {
@@ -65,9 +67,15 @@ export class NotePanel implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
       NotePanel.current = new NotePanel(panel, context, notes);
     }
-    const shown = await NotePanel.current.showNote(target, { kind: 'open', line });
-    NotePanel.current.panel.reveal(undefined, false);
-    return shown ? NotePanel.current : undefined;
+    const panel = NotePanel.current;
+    const shown = await panel.showNote(target, { kind: 'open', line });
+    // A new panel whose first note could not be found would stay blank.
+    if (!panel.content) {
+      panel.dispose();
+      return undefined;
+    }
+    panel.panel.reveal(undefined, false);
+    return shown ? panel : undefined;
   }
 
   static registerSerializer(context: vscode.ExtensionContext, notes: NotesClient): vscode.Disposable {
@@ -97,7 +105,7 @@ export class NotePanel implements vscode.Disposable {
         if (event.affectsConfiguration(REMOTE_IMAGES_SETTING) || event.affectsConfiguration('studyNotes.noteFolders')) this.preparePage();
       }),
     );
-    this.preparePage();
+    // The page is made when the first note is known (see preparePage).
   }
 
   /** The key of the note shown. */
@@ -187,7 +195,7 @@ export class NotePanel implements vscode.Disposable {
     this.content = content;
     this.codeBlocks = undefined;
     this.panel.title = content.note.title;
-    this.preparePage(content.note.path);
+    this.preparePage();
   }
 
   private view(content: NoteContent): NoteView {
@@ -290,6 +298,7 @@ export class NotePanel implements vscode.Disposable {
     const content = this.content;
     if (!content || content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS) return;
     // The page sends only an index: the code comes from the host's own reading of the text it sent.
+    const { codeBlocksOf, isRunnableLanguage } = codeBlocks();
     this.codeBlocks ??= codeBlocksOf(content.text);
     const block = this.codeBlocks[index];
     if (!block) return;
@@ -311,12 +320,14 @@ export class NotePanel implements vscode.Disposable {
   }
 
   /**
-   * Sets the page's HTML when it is missing or was made for other image folders or another remote
-   * images setting (both are part of the page's security policy). Navigation never gets here with a change.
+   * Sets the page's HTML once the first note is known (so that mermaid is fetched with the page when
+   * that note has diagrams), and again only when the image folders or the remote images setting change
+   * (both are part of the page's security policy). Navigation never changes them.
    */
-  private preparePage(notePath = this.content?.note.path): void {
+  private preparePage(): void {
+    if (!this.content) return;
     const remoteImages = vscode.workspace.getConfiguration().get<boolean>(REMOTE_IMAGES_SETTING, true) !== false;
-    const roots = this.imageRoots(notePath);
+    const roots = this.imageRoots(this.content.note.path);
     const pageFor = JSON.stringify({ roots, remoteImages });
     if (pageFor === this.pageFor) return;
     this.pageFor = pageFor;
@@ -327,7 +338,7 @@ export class NotePanel implements vscode.Disposable {
     };
     // The new page says when it is ready and then gets the note shown (see deliverToNewPage).
     this.pageReady = false;
-    this.panel.webview.html = this.html(roots, remoteImages);
+    this.panel.webview.html = this.html(roots, remoteImages, MERMAID_FENCE.test(this.content.text));
   }
 
   /** Folders images may come from: every note folder, the folders of files opened as topics, and the note's own. */
@@ -340,7 +351,8 @@ export class NotePanel implements vscode.Disposable {
     return [...new Set(roots)].sort();
   }
 
-  private html(roots: string[], remoteImages: boolean): string {
+  /** `mermaid`: the note the page opens with has diagrams, so mermaid is fetched while the page loads. */
+  private html(roots: string[], remoteImages: boolean, mermaid: boolean): string {
     const webview = this.panel.webview;
     const nonce = randomBytes(16).toString('base64');
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
@@ -358,7 +370,7 @@ export class NotePanel implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${images}; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'panel.css')}">
-</head>
+${mermaid ? `<link rel="preload" as="script" nonce="${nonce}" href="${settings.mermaidScript}">\n` : ''}</head>
 <body>
 <script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}" data-settings="${escapeHtml(JSON.stringify(settings))}"></script>
 </body>
@@ -370,6 +382,15 @@ export class NotePanel implements vscode.Disposable {
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+let codeBlocksModule: typeof import('./codeBlocks') | undefined;
+
+/** The bundle that reads code blocks, loaded on first use (see codeBlocks.ts). */
+function codeBlocks(): typeof import('./codeBlocks') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  codeBlocksModule ??= require(path.join(__dirname, 'codeBlocks.js')) as typeof import('./codeBlocks');
+  return codeBlocksModule;
 }
 
 /** Every string the page shows, in the display language. */
