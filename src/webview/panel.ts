@@ -120,8 +120,7 @@ function placeholders(fragment: DocumentFragment): Placeholders {
   for (const marked of fragment.querySelectorAll<HTMLElement>('[data-sn]')) {
     const [owner, kind, index] = (marked.dataset.sn ?? '').split(' ');
     marked.removeAttribute('data-sn');
-    const list = lists[kind];
-    if (owner === hook && list) list[Number(index)] = marked;
+    if (owner === hook && Object.hasOwn(lists, kind)) lists[kind][Number(index)] = marked;
   }
   return found;
 }

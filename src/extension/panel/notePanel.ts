@@ -23,6 +23,7 @@ const REMOTE_IMAGES_SETTING = 'studyNotes.preview.remoteImages';
 /** A mermaid fence (linear: the two runs cannot share characters). */
 const MERMAID_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*mermaid\b/im;
 const MAX_HISTORY = 50;
+const MAX_WAITING_FOR_DRAWINGS = 100;
 
 interface PanelState {
   noteKey?: string;
@@ -136,6 +137,8 @@ export class NotePanel implements vscode.Disposable {
 
   /** Resolves the next time the page reports a note (default: the current one) drawn, diagrams included. */
   whenRendered(noteKey = this.noteKey ?? ''): Promise<DrawnReport> {
+    // A note left before it was drawn is never reported: its oldest waiters are let go.
+    this.renderedListeners.splice(0, this.renderedListeners.length - MAX_WAITING_FOR_DRAWINGS);
     return new Promise((resolve) => this.renderedListeners.push({ noteKey, resolve }));
   }
 
