@@ -1,9 +1,9 @@
 // The panel's mermaid diagrams: mermaid's script is added once per page, when the first diagram
 // needs it (the host's HTML has it fetched with the page when the first note has diagrams); diagrams
-// in view are drawn first; every drawing (or error) is kept per theme and
-// diagram text, so going back to a note or switching theme back is instant. mermaid runs locked
-// down: strict security, no HTML labels, and a diagram's own directives cannot change the theme's
-// CSS, fonts, limits or mermaid's sanitizer. Its SVG is sanitized again before it is shown.
+// in view are drawn first; every drawing (or error) is kept per theme and diagram text, so going
+// back to a note or switching theme back is instant. mermaid runs locked down: strict security, no
+// HTML labels, and a diagram's own directives cannot change the theme's CSS, fonts, limits, ids or
+// mermaid's sanitizer. Its SVG is sanitized again before it is shown.
 import type { DOMPurify } from 'dompurify';
 import type { DiagramFailure } from '../shared/panelMessages';
 import { sanitizeDiagramSvg } from './sanitize';
