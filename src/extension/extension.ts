@@ -1,10 +1,10 @@
 // Entry point. activate() only registers the features; the language server, which owns the notes,
 // starts the first time something needs them.
 import * as vscode from 'vscode';
-import type { ConceptMastery } from '../core/quiz';
+import type { ConceptMastery, ReviewEntry } from '../core/quiz';
 import type { StudyNotesApi } from './api';
 import { NotesClient } from './client/notesClient';
-import { features, type MasteryBoard, type StudyNotesContext } from './features';
+import { features, type MasteryBoard, type PracticeLog, type StudyNotesContext } from './features';
 
 export function activate(extension: vscode.ExtensionContext): StudyNotesApi {
   const started = performance.now();
@@ -19,7 +19,15 @@ export function activate(extension: vscode.ExtensionContext): StudyNotesApi {
       masteryChanged.fire(next);
     },
   };
-  const context: StudyNotesContext = { extension, notes, mastery };
+  let writeReview: ((entry: ReviewEntry) => Promise<void>) | undefined;
+  const practice: PracticeLog = {
+    record: (entry) => writeReview?.(entry) ?? Promise.resolve(),
+    attach(writer) {
+      writeReview = writer;
+      return new vscode.Disposable(() => { if (writeReview === writer) writeReview = undefined; });
+    },
+  };
+  const context: StudyNotesContext = { extension, notes, mastery, practice };
   extension.subscriptions.push(notes, masteryChanged);
   let api: Partial<StudyNotesApi> = { notes };
   for (const feature of features) {

@@ -204,6 +204,7 @@ export class NotesLanguageService {
   }
 
   dispose(): void {
+    this.bodies.dispose();
     this.model.dispose();
   }
 }

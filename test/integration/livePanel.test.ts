@@ -200,12 +200,25 @@ describe('note panel: one live page', function () {
     })()`, 'redis', (value) => value.buttons.length > 0, 'exercise buttons');
     assert.equal(placed.heading, exercise.ref);
     assert.equal(placed.buttons.length, 2, JSON.stringify(placed));
-    if ((await vscode.commands.getCommands(true)).includes('studyNotes.startExercise')) return;
-    // The exercises feature is not in this build: a stand-in command records what the panel runs.
+    const click = () => inWebview(`(document.querySelector('main .exercise-actions button').click(), true)`, marker('redis'));
+    if ((await vscode.commands.getCommands(true)).includes('studyNotes.startExercise')) {
+      // The exercises feature copies the starter into the workspace and opens it.
+      await click();
+      let opened: vscode.TextEditor | undefined;
+      for (let attempt = 0; attempt < 100 && !opened; attempt++) {
+        opened = vscode.window.visibleTextEditors.find((editor) => path.basename(editor.document.uri.fsPath) === exercise.starter);
+        if (!opened) await sleep(100);
+      }
+      assert.ok(opened, `${exercise.starter} was not opened`);
+      await vscode.window.showTextDocument(opened.document);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      return;
+    }
+    // Without the exercises feature: a stand-in command records what the panel runs.
     const started: unknown[] = [];
     const standIn = vscode.commands.registerCommand('studyNotes.startExercise', (...args: unknown[]) => started.push(args));
     try {
-      await inWebview(`(document.querySelector('main .exercise-actions button').click(), true)`, marker('redis'));
+      await click();
       for (let attempt = 0; attempt < 50 && started.length === 0; attempt++) await sleep(100);
       assert.deepEqual(started, [[exercise.id]]);
     } finally {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXERCISE_RUNNER } from '../../src/core/exercises/runnerScript';
+import { exerciseArguments } from '../../src/core/exercises/runnerScript';
 import { parseUnittestOutput, type ExerciseRunReport } from '../../src/core/exercises/unittestResults';
 
 export const PYTHON = process.env.STUDY_NOTES_PYTHON ?? 'python3';
@@ -26,7 +26,7 @@ export function runPython(code: string, fileName = 'snippet_main.py', timeoutMs 
  */
 export function runExerciseTests(testsFile: string, starterName: string, code: string, timeoutMs = 20_000): PythonRun & { report: ExerciseRunReport } {
   return inTempFolder({ [starterName]: code }, (dir) => {
-    const run = runIn(dir, ['-I', '-c', EXERCISE_RUNNER, testsFile, dir], timeoutMs);
+    const run = runIn(dir, exerciseArguments(testsFile, dir), timeoutMs);
     return { ...run, report: parseUnittestOutput(run.stderr, path.join(dir, starterName)) };
   });
 }

@@ -4,7 +4,7 @@ import { format } from '../../src/core/messages';
 import type { QuizQuestion } from '../../src/core/model';
 import { summarizeNote } from '../../src/core/notes/parseNote';
 import { exportAnkiTsv } from '../../src/core/quiz/anki';
-import { localDayKey } from '../../src/core/quiz/days';
+import { localDayKey, roundInterval } from '../../src/core/quiz/days';
 import { gradeAnswer, gradeForResult, gradesFor } from '../../src/core/quiz/grading';
 import { quizItemsOf, type QuizItem } from '../../src/core/quiz/items';
 import { conceptMastery } from '../../src/core/quiz/mastery';
@@ -147,6 +147,34 @@ describe('quiz: schedule', function () {
     assert.deepEqual(state.card.last_review, march(5, 9));
   });
 
+  it('previews for each grade exactly the due date that answering with it then schedules', function () {
+    const now = march(25, 12);
+    for (const [item, reviews] of [[first, firstReviews], [second, secondReviews]] as const) {
+      const schedule = QuizSchedule.replay(answersOf(item, reviews), [item]);
+      const preview = schedule.nextIntervals(item.question.id, now, [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]);
+      for (const grade of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+        const answered = QuizSchedule.replay(answersOf(item, reviews), [item]).record(createReviewEntry(item, grade, now, 1000));
+        assert.equal(preview.get(grade), answered.card.due.getTime() - now.getTime(), `grade ${grade}`);
+      }
+      assert.ok(preview.get(Rating.Again)! < preview.get(Rating.Good)! && preview.get(Rating.Good)! <= preview.get(Rating.Easy)!);
+    }
+    const fresh = new QuizSchedule([first]).nextIntervals(first.question.id, now, [Rating.Again, Rating.Good]);
+    assert.equal(fresh.get(Rating.Again), 60_000, 'a new question answered Again comes back after the 1-minute learning step');
+  });
+
+  it('rounds an interval to the one unit Anki would show', function () {
+    const minute = 60_000;
+    const day = 1440 * minute;
+    assert.deepEqual(roundInterval(0), { count: 1, unit: 'minute' });
+    assert.deepEqual(roundInterval(10 * minute), { count: 10, unit: 'minute' });
+    assert.deepEqual(roundInterval(59 * minute), { count: 59, unit: 'minute' });
+    assert.deepEqual(roundInterval(90 * minute), { count: 2, unit: 'hour' });
+    assert.deepEqual(roundInterval(3 * day), { count: 3, unit: 'day' });
+    assert.deepEqual(roundInterval(45 * day), { count: 1.5, unit: 'month' });
+    assert.deepEqual(roundInterval(400 * day), { count: 1.1, unit: 'year' });
+    assert.deepEqual(roundInterval(4000 * day), { count: 11, unit: 'year' });
+  });
+
   it('replays a generated log of 100,000 reviews', function () {
     this.timeout(60_000);
     const ids = Array.from({ length: 300 }, (_, index) => `note${index % 30}-question${index}`);
@@ -280,7 +308,7 @@ describe('quiz: mastery and statistics', function () {
     assert.deepEqual([...mastery.keys()], ['closure', 'gil', 'asyncio']);
     assert.equal(mastery.get('closure')?.mastery, (recall(q1Reviews) + recall(q2Reviews)) / 2);
     assert.equal(mastery.get('gil')?.mastery, recall(q3Reviews) / 2);
-    assert.deepEqual(mastery.get('asyncio'), { noteId: 'asyncio', mastery: 0, due: 0, seen: 0, total: 1 });
+    assert.deepEqual(mastery.get('asyncio'), { noteId: 'asyncio', mastery: 0, due: 0, seen: 0, total: 1, exercisesPassed: 0, exercises: 0 });
     // q1's relearning step ended at 10:10, so it is due; q2 and q3 are in the future.
     assert.deepEqual([mastery.get('closure')?.due, mastery.get('closure')?.seen, mastery.get('gil')?.due], [1, 2, 0]);
   });

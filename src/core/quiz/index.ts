@@ -4,7 +4,11 @@
 // appends the logs and stores the snapshot.
 export { Rating, State, type Card, type Grade } from 'ts-fsrs';
 export { exportAnkiTsv, type AnkiExportOptions } from './anki';
-export { localDaysBetween, startOfLocalDay } from './days';
+export { localDaysBetween, roundInterval, startOfLocalDay, type IntervalUnit } from './days';
+export {
+  createExerciseReviewEntry, EXERCISE_REVIEW_PREFIX, exerciseGrade, exerciseItemsOf, exerciseReviewId, exerciseTextHash, isExerciseReview,
+  type ExerciseHelp, type ExerciseItem, type ExerciseSource,
+} from './exercises';
 export { gradeAnswer, gradeForResult, gradesFor, normalizeOutput, type QuizAnswer } from './grading';
 export { loadHistory, type HistoryProblem, type LoadedHistory, type ReviewLogFile } from './history';
 export { quizItemsOf, type QuizItem } from './items';

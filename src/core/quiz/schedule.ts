@@ -4,6 +4,7 @@
 import { createEmptyCard, fsrs, FSRSVersion, State, type Card, type Grade } from 'ts-fsrs';
 import { localDayKey } from './days';
 import { isDue } from './due';
+import { isExerciseReview } from './exercises';
 import type { QuizItem } from './items';
 import { questionTextHash, type ReviewEntry } from './reviewLog';
 
@@ -148,17 +149,30 @@ export class QuizSchedule {
     return state ? scheduler.get_retrievability(state.card, now, false) : 0;
   }
 
+  /**
+   * When each grade given at `now` would bring the question back, in milliseconds from `now`: the
+   * figures beside the grade buttons (`Again · 1 min`, `Good · 3 d`), as Anki shows them.
+   */
+  nextIntervals(questionId: string, now: Date, grades: readonly Grade[]): Map<Grade, number> {
+    const card: Card = this.states.get(questionId)?.card ?? createEmptyCard<Card>(now);
+    const lastReview = card.last_review;
+    // The same clamp as `apply`, so the preview is what answering would really schedule.
+    const at = lastReview && now.getTime() < lastReview.getTime() ? lastReview : now;
+    const outcomes = scheduler.repeat(card, at);
+    return new Map(grades.map((grade) => [grade, outcomes[grade].card.due.getTime() - now.getTime()]));
+  }
+
   /** Whether an answered question is due at `now` (see due.ts for what that means). */
   isDue(questionId: string, now: Date): boolean {
     const state = this.states.get(questionId);
     return state !== undefined && isDue(state.card, now);
   }
 
-  /** How many questions were answered for the first time on the local day that holds `day`. */
+  /** How many questions were answered for the first time on the local day that holds `day` (exercises are no new questions). */
   introducedOn(day: Date): number {
     const key = localDayKey(day);
     let count = 0;
-    for (const state of this.states.values()) if (localDayKey(state.firstReviewedAt) === key) count++;
+    for (const state of this.states.values()) if (localDayKey(state.firstReviewedAt) === key && !isExerciseReview(state.questionId)) count++;
     return count;
   }
 }

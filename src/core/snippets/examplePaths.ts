@@ -27,7 +27,12 @@ function safeSegment(name: string): string {
 
 /** `<root>/study-examples/<category>/<concept>`, each part made safe. */
 export function exampleFolder(root: string, category: string, conceptId: string): string {
-  return path.join(root, EXAMPLES_FOLDER, safeSegment(category), safeSegment(conceptId));
+  return conceptFolder(path.join(root, EXAMPLES_FOLDER), category, conceptId);
+}
+
+/** `<base>/<category>/<concept>`, the last two made safe: where copies of a concept's files go. */
+export function conceptFolder(base: string, category: string, conceptId: string): string {
+  return path.join(base, safeSegment(category), safeSegment(conceptId));
 }
 
 function candidateNames(name: string): (attempt: number) => string {

@@ -1,5 +1,5 @@
-// Runs an example file with Python, streaming its output, under a time limit and a cancel signal.
-// Stopping an example must stop everything it started (multiprocessing workers, servers, subprocesses):
+// Runs Python (an example file, or an exercise's tests) streaming its output, under a time limit and a
+// cancel signal. Stopping a run must stop everything it started (multiprocessing workers, servers, subprocesses):
 // on POSIX the example leads its own process group and the whole group is killed; on Windows
 // `taskkill /T` (through tree-kill) kills the process tree.
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import { DEFAULT_OUTPUT_LIMIT, OutputCollector } from './outputCollector';
 export type OutputStream = 'stdout' | 'stderr' | 'note';
 
 export interface RunOptions {
-  /** Working folder; default: the file's folder. */
+  /** Working folder; default: the example file's folder, for `runPython` the current one. */
   cwd?: string;
   /** Time limit; default 10 s. */
   timeoutMs?: number;
@@ -39,6 +39,8 @@ export interface RunResult {
   output: OutputCollector;
   /** stdout alone, for `compareOutput`. */
   stdout: OutputCollector;
+  /** stderr alone, where an exercise's test report is. */
+  stderr: OutputCollector;
   durationMs: number;
 }
 
@@ -85,17 +87,23 @@ function killAll(pid: number): void {
  * exits are killed too.
  */
 export function runExample(pythonPath: string, file: string, options: RunOptions = {}): Promise<RunResult> {
+  return runPython(pythonPath, ['-u', path.resolve(file)], { ...options, cwd: options.cwd ?? path.dirname(path.resolve(file)) });
+}
+
+/** `runExample` for any arguments of Python: the same limits, killing and capped output. */
+export function runPython(pythonPath: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, onOutput, signal, maxOutputBytes = DEFAULT_OUTPUT_LIMIT, locale = 'en' } = options;
   const output = new OutputCollector(maxOutputBytes, locale);
   const stdout = new OutputCollector(maxOutputBytes, locale);
+  const stderr = new OutputCollector(maxOutputBytes, locale);
   const started = performance.now();
   const result = (fields: Pick<RunResult, 'exitCode' | 'signal' | 'timedOut' | 'cancelled'>): RunResult =>
-    ({ ...fields, output, stdout, durationMs: performance.now() - started });
+    ({ ...fields, output, stdout, stderr, durationMs: performance.now() - started });
   if (signal?.aborted) return Promise.resolve(result({ exitCode: null, signal: null, timedOut: false, cancelled: true }));
 
   return new Promise((resolve, reject) => {
-    const child = spawn(pythonPath, ['-u', path.resolve(file)], {
-      cwd: options.cwd ?? path.dirname(path.resolve(file)),
+    const child = spawn(pythonPath, [...args], {
+      cwd: options.cwd,
       env: exampleEnvironment(options.env ?? process.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group on POSIX, so that one kill reaches every process it starts.
@@ -118,7 +126,8 @@ export function runExample(pythonPath: string, file: string, options: RunOptions
     for (const [stream, name] of [[child.stdout, 'stdout'], [child.stderr, 'stderr']] as const) {
       const decoder = new StringDecoder('utf8');
       const take = (text: string): void => {
-        if (name === 'stdout') stdout.push(text);
+        const alone = name === 'stdout' ? stdout : stderr;
+        alone.push(text);
         const shown = output.push(text);
         if (shown) onOutput?.(shown, name);
       };

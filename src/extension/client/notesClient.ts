@@ -36,6 +36,11 @@ export class NotesClient implements vscode.Disposable {
     return this.currentState;
   }
 
+  /** Whether the server was asked to start (it may still be starting). */
+  get started(): boolean {
+    return this.connection !== undefined;
+  }
+
   get bundledFolder(): string {
     return vscode.Uri.joinPath(this.context.extensionUri, 'notes').fsPath;
   }

@@ -1,9 +1,10 @@
 // The learner's quiz progress: append-only review logs (JSON Lines), written right after every
-// answer, and the schedule merged from them (core/quiz/history.ts). By default the one log lives in
-// the extension's global storage. With `studyNotes.quiz.progressFolder` set (a folder synced by git
-// or a cloud drive), each machine appends to its own `reviews-<machine>.jsonl` there and the schedule
-// merges every `reviews*.jsonl` in it, so two machines never overwrite each other's answers. A
-// schedule snapshot, per machine in global storage, spares replaying a long history at every start.
+// answer and every passed exercise, and the schedule merged from them (core/quiz/history.ts). By
+// default the one log lives in the extension's global storage. With `studyNotes.quiz.progressFolder`
+// set (a folder synced by git or a cloud drive), each machine appends to its own
+// `reviews-<machine>.jsonl` there and the schedule merges every `reviews*.jsonl` in it, so two
+// machines never overwrite each other's answers. A schedule snapshot, per machine in global storage,
+// spares replaying a long history at every start.
 import { constants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import * as vscode from 'vscode';
 import type { Locale } from '../../core/messages';
 import {
   createReviewEntry, loadHistory, QuizSchedule, serializeReview,
-  type Grade, type HistoryProblem, type QuizItem, type ReviewLogFile,
+  type Grade, type HistoryProblem, type QuizItem, type ReviewEntry, type ReviewLogFile,
 } from '../../core/quiz';
 
 /** Where the quiz questions come from (the language server), and when they change. */
@@ -185,7 +186,11 @@ export class ProgressStore implements vscode.Disposable {
 
   /** Appends one answer to this machine's log at once, then updates the schedule. */
   async record(item: QuizItem, grade: Grade, durationMs: number): Promise<void> {
-    const entry = createReviewEntry(item, grade, new Date(), durationMs);
+    await this.append(createReviewEntry(item, grade, new Date(), durationMs));
+  }
+
+  /** Appends one review (an answer, or a passed exercise) to this machine's log at once, then updates the schedule. */
+  async append(entry: ReviewEntry): Promise<void> {
     // The schedule loaded before this append: a load queued after it reads the answer from the log instead.
     const before = this.state();
     const { folder, ownLog } = this.where;

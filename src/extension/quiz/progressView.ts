@@ -1,7 +1,7 @@
 // The Show Progress view: reviews per day, retention and the 30-day due forecast as plain SVG bar
 // charts drawn here, so the webview needs no script and nothing from the network.
 import * as vscode from 'vscode';
-import { localDaysBetween, type ConceptMastery, type ProgressStats, type QuizItem } from '../../core/quiz';
+import { localDaysBetween, type ConceptMastery, type ExerciseItem, type ProgressStats, type QuizItem } from '../../core/quiz';
 import { escapeHtml as escape } from '../../core/text';
 
 function barChart(title: string, bars: { label: string; value: number }[]): string {
@@ -33,14 +33,15 @@ export function describeDay(day: Date, now: Date): string {
  * The page. `due.dueNow` is the status bar's count (due.ts), which the Due column adds up to;
  * `due.nextDue` says when the next question not yet due comes due (describeDay), if any.
  */
-export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, items: readonly QuizItem[], cspSource: string, due: { dueNow: number; nextDue?: string }): string {
+export function progressHtml(stats: ProgressStats, mastery: Map<string, ConceptMastery>, items: readonly QuizItem[], exercises: readonly ExerciseItem[],
+  cspSource: string, due: { dueNow: number; nextDue?: string }): string {
   const total = stats.reviewsPerDay.reduce((sum, day) => sum + day.reviews, 0);
   const retention = stats.retention === null ? '—' : `${Math.round(stats.retention * 100)}%`;
-  const titles = new Map(items.map((item) => [item.noteId, item.noteTitle]));
+  const titles = new Map([...items, ...exercises].map((item) => [item.noteId, item.noteTitle]));
   const concepts = [...titles]
     .map(([noteId, title]) => ({ title, concept: mastery.get(noteId) }))
     .filter((row) => row.concept)
-    .map(({ title, concept }) => `<tr><td>${escape(title)}</td><td>${concept!.seen}/${concept!.total}</td><td>${Math.round(concept!.mastery * 100)}%</td><td>${concept!.due}</td></tr>`)
+    .map(({ title, concept }) => `<tr><td>${escape(title)}</td><td>${concept!.seen}/${concept!.total}</td><td>${concept!.exercisesPassed}/${concept!.exercises}</td><td>${Math.round(concept!.mastery * 100)}%</td><td>${concept!.due}</td></tr>`)
     .join('');
   return `<!DOCTYPE html><html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline';">
@@ -63,6 +64,6 @@ table { border-collapse: collapse; width: 100%; } td, th { text-align: left; pad
 ${barChart(vscode.l10n.t('Reviews per day'), stats.reviewsPerDay.map((day) => ({ label: day.day, value: day.reviews })))}
 ${barChart(vscode.l10n.t('Due in the next 30 days'), stats.dueForecast.map((day) => ({ label: day.day, value: day.due })))}
 <h2>${escape(vscode.l10n.t('Concepts'))}</h2>
-<table><thead><tr><th>${escape(vscode.l10n.t('Concept'))}</th><th>${escape(vscode.l10n.t('Answered'))}</th><th>${escape(vscode.l10n.t('Mastery'))}</th><th>${escape(vscode.l10n.t('Due'))}</th></tr></thead><tbody>${concepts}</tbody></table>
+<table><thead><tr><th>${escape(vscode.l10n.t('Concept'))}</th><th>${escape(vscode.l10n.t('Answered'))}</th><th>${escape(vscode.l10n.t('Exercises passed'))}</th><th>${escape(vscode.l10n.t('Mastery'))}</th><th>${escape(vscode.l10n.t('Due'))}</th></tr></thead><tbody>${concepts}</tbody></table>
 </body></html>`;
 }

@@ -5,10 +5,10 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  buildQueue, conceptMastery, emptyScopeReason, exportAnkiTsv, localDaysBetween, progressStats, quizScopes, scopeSummary,
-  startOfLocalDay, type EmptyScope, type QuizScope, type ScopeSummary,
+  buildQueue, conceptMastery, emptyScopeReason, exerciseItemsOf, exportAnkiTsv, localDaysBetween, progressStats, quizScopes, scopeSummary,
+  startOfLocalDay, type EmptyScope, type ExerciseItem, type QuizScope, type ScopeSummary,
 } from '../../core/quiz';
-import { QuizItemsRequest, type TreeNode } from '../../shared/protocol';
+import { ExamplesRequest, QuizItemsRequest, type TreeNode } from '../../shared/protocol';
 import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
 import { ProgressError, ProgressStore } from './progressStore';
@@ -21,7 +21,7 @@ interface QuizRequest {
   count?: number;
 }
 
-export const registerQuiz: Feature = ({ extension: context, notes, mastery: board }) => {
+export const registerQuiz: Feature = ({ extension: context, notes, mastery: board, practice }) => {
   const store = new ProgressStore(context.globalStorageUri, {
     items: () => notes.request(QuizItemsRequest, undefined),
     onDidChange: notes.onDidChangeNotes,
@@ -33,6 +33,10 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
   status.name = vscode.l10n.t('Study Notes: Questions Due');
   status.command = 'studyNotes.reviewDue';
   let running = false;
+
+  // Exercises count in mastery too (their passes are in the log); asked once until the notes change.
+  let exerciseList: Promise<ExerciseItem[]> | undefined;
+  const exercises = (): Promise<ExerciseItem[]> => (exerciseList ??= notes.request(ExamplesRequest, undefined).then(exerciseItemsOf));
 
   const newPerDay = (): number => vscode.workspace.getConfiguration('studyNotes.quiz').get<number>('newQuestionsPerDay', 20);
 
@@ -71,7 +75,7 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
       nextDueSentence(summary.nextDueAt, now),
     ].join(' ').trim();
     status.show();
-    board.publish(conceptMastery(items, schedule, now));
+    board.publish(conceptMastery(items, schedule, now, await exercises()));
   }
 
   /** Runs a command's work; when the progress cannot be read or written, shows our message instead of a failed command. */
@@ -186,6 +190,8 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
     status,
     vscode.workspace.registerTextDocumentContentProvider(QUIZ_SHEET.scheme, sheet),
     store.onDidChange(() => void refreshProgress()),
+    notes.onDidChangeNotes(() => { exerciseList = undefined; }),
+    practice.attach((entry) => store.append(entry)),
     vscode.commands.registerCommand('studyNotes.startQuiz', async (request?: QuizRequest) => {
       const chosen = request ?? (await reportingProgressErrors(pickRequest));
       return chosen ? start(chosen) : undefined;
@@ -203,8 +209,9 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
       const panel = vscode.window.createWebviewPanel('studyNotes.progress', vscode.l10n.t('Study Progress'), vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
       const now = new Date();
       const { due, nextDueAt: next } = scopeSummary(items, schedule, { kind: 'all' }, { now, newPerDay: newPerDay() });
-      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now), items, panel.webview.cspSource,
-        { dueNow: due, nextDue: next && describeDay(next, now) });
+      const exerciseItems = await exercises();
+      panel.webview.html = progressHtml(progressStats(items, schedule, { now }), conceptMastery(items, schedule, now, exerciseItems), items, exerciseItems,
+        panel.webview.cspSource, { dueNow: due, nextDue: next && describeDay(next, now) });
     })),
     vscode.commands.registerCommand('studyNotes.resetProgress', () => reportingProgressErrors(async () => {
       const reset = vscode.l10n.t('Reset Progress');
@@ -227,13 +234,13 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
       }
     }),
   );
-  // The due count needs the notes and the log: read them once start-up has settled, not in activate().
-  const firstRefresh = setTimeout(() => void refreshProgress().catch(() => undefined), 1500);
+  // The due count needs the questions, which the notes server knows: it is shown once the server
+  // runs (its first notice of ready notes refreshes the store), and never starts the server itself.
   // A computer asleep at midnight fires the day-change timer late; coming back to the window catches up.
   const dayCheck = vscode.window.onDidChangeWindowState((state) => {
-    if (state.focused && localDaysBetween(refreshedAt, new Date()) !== 0) void refreshProgress();
+    if (state.focused && notes.started && localDaysBetween(refreshedAt, new Date()) !== 0) void refreshProgress();
   });
-  return Object.assign(vscode.Disposable.from(disposable, dayCheck, { dispose: () => { clearTimeout(firstRefresh); clearTimeout(dayChange); } }), { api: { progress: store } });
+  return Object.assign(vscode.Disposable.from(disposable, dayCheck, { dispose: () => clearTimeout(dayChange) }), { api: { progress: store } });
 };
 
 /** The sentence that says when the next question comes due; empty when none is scheduled. */

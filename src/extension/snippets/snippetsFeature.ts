@@ -5,11 +5,12 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExampleRef } from '../../core/model';
 import {
-  compareOutput, completionWordAt, COMPLETION_TRIGGER, EXAMPLES_FOLDER, exampleFiles, findPython, freeFileNameAsync, pythonCandidates,
+  compareOutput, completionWordAt, COMPLETION_TRIGGER, conceptFolder, EXAMPLES_FOLDER, exampleFiles, freeFileNameAsync,
   runExample, snippetCompletions, toPlainText, toSnippetText, type Layout, type RunResult,
 } from '../../core/snippets';
 import { ExamplesRequest, ResolveRequest, type ExamplesDto, type TreeNode } from '../../shared/protocol';
 import type { Feature } from '../features';
+import { mayRunCode, userPython } from '../python';
 
 /** Which example a file in the workspace is a copy of, so that its output can be compared. */
 const COPIES_KEY = 'studyNotes.exampleCopies';
@@ -130,7 +131,7 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
       return undefined;
     }
     const folder = vscode.workspace.getConfiguration('studyNotes.examples').get<string>('folder', EXAMPLES_FOLDER) || EXAMPLES_FOLDER;
-    const dir = path.join(path.resolve(root, folder), choice.note.category, choice.note.id);
+    const dir = conceptFolder(path.resolve(root, folder), choice.note.category, choice.note.id);
     const file = path.join(dir, await freeFileNameAsync(dir, choice.fileName));
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
@@ -153,14 +154,18 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
   /** The expected output of a file: a copy made by Create Runnable Example, or an example beside its note. */
   async function expectedFor(file: string): Promise<string | undefined> {
     const copy = copies()[file];
-    const entries = copy || file.endsWith('.py') ? await exampleNotes().catch(() => []) : [];
+    // Every example beside its note has a .out file; checking for it first keeps an ordinary Python
+    // file from starting the notes server just by being opened (the CodeLens asks on open).
+    const besideOutput = file.endsWith('.py') ? await fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined) : undefined;
+    if (!copy && besideOutput === undefined) return undefined;
+    const entries = await exampleNotes().catch(() => []);
     if (copy) {
       const note = entries.find((entry) => entry.note.id === copy.noteId);
       const example = note?.examples.find((candidate) => candidate.file === copy.file);
       if (note && example) return fs.readFile(exampleFiles(note.folder, example).expected, 'utf8').catch(() => undefined);
     }
     const beside = entries.find((entry) => entry.folder === path.dirname(file) && entry.examples.some((example) => example.file === path.basename(file)));
-    return beside ? fs.readFile(file.replace(/\.py$/, '.out'), 'utf8').catch(() => undefined) : undefined;
+    return beside ? besideOutput : undefined;
   }
 
   /** The example whose code a file holds (inserted, re-indented, or pasted), with its expected output. */
@@ -179,27 +184,8 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     return undefined;
   }
 
-  async function python(): Promise<string | undefined> {
-    const configured = vscode.workspace.getConfiguration('studyNotes.python').get<string>('path', '');
-    const search = await findPython(pythonCandidates(configured || undefined, await pythonExtensionInterpreter()));
-    if (search.found) return search.found.path;
-    const openSettings = vscode.l10n.t('Set Python Path');
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('No Python 3.8 or newer was found (tried: {0}). Install Python, or set "studyNotes.python.path" to your interpreter.', search.rejected.map((tried) => tried.path).join(', ')),
-      openSettings).then((answer) => {
-      if (answer === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'studyNotes.python.path');
-    });
-    return undefined;
-  }
-
   async function runFile(uri?: vscode.Uri): Promise<RunReport | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      const manage = vscode.l10n.t('Manage Workspace Trust');
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('Running examples is disabled in an untrusted workspace, because the code could come from anyone. Trust this workspace to run examples; inserting and creating them still work.'),
-        manage).then((answer) => {
-        if (answer === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
+    if (!mayRunCode(vscode.l10n.t('Running examples is disabled in an untrusted workspace, because the code could come from anyone. Trust this workspace to run examples; inserting and creating them still work.'))) {
       return undefined;
     }
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -208,7 +194,7 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
       return undefined;
     }
     if (document.isDirty) await document.save();
-    const interpreter = await python();
+    const interpreter = await userPython();
     if (!interpreter) return undefined;
     const seconds = vscode.workspace.getConfiguration('studyNotes.examples').get<number>('timeLimitSeconds', 10);
     const file = document.uri.fsPath;
@@ -355,16 +341,4 @@ function comparableCode(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).filter((line) => line !== '');
   const indent = Math.min(...lines.map((line) => line.length - line.trimStart().length));
   return lines.map((line) => line.slice(indent)).join('\n');
-}
-
-/** The interpreter chosen in the Python extension, when it is installed. */
-async function pythonExtensionInterpreter(): Promise<string | undefined> {
-  const extension = vscode.extensions.getExtension<{ environments?: { getActiveEnvironmentPath(): { path: string } } }>('ms-python.python');
-  if (!extension) return undefined;
-  try {
-    const api = extension.isActive ? extension.exports : await extension.activate();
-    return api.environments?.getActiveEnvironmentPath().path;
-  } catch {
-    return undefined;
-  }
 }

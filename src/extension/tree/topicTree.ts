@@ -76,7 +76,7 @@ export class TopicTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       return item;
     }
     const concept = this.mastery.current.get(note.id);
-    const progress = concept && concept.seen > 0
+    const progress = concept && (concept.seen > 0 || concept.exercisesPassed > 0)
       ? concept.due > 0 ? vscode.l10n.t('{0}% · {1} due', Math.round(concept.mastery * 100), concept.due) : vscode.l10n.t('{0}%', Math.round(concept.mastery * 100))
       : undefined;
     item.description = [node.description, progress].filter(Boolean).join(' · ');

@@ -79,6 +79,11 @@ export class BodyIndex {
     return this.complete;
   }
 
+  /** Stops the background pass (the service is going away). */
+  dispose(): void {
+    this.generation++;
+  }
+
   /** Resolves once every note's body was read (references need every note's links). */
   whenComplete(): Promise<void> {
     return this.completion;

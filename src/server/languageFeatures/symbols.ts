@@ -50,11 +50,23 @@ export function documentSymbols(parsed: ParsedNote): DocumentSymbol[] {
   return roots;
 }
 
+/** Each note's names in lower case, computed once per summary (a changed note is a new summary). */
+const lowerNames = new WeakMap<NoteSummary, string[]>();
+
+function namesOf(note: NoteSummary): string[] {
+  let names = lowerNames.get(note);
+  if (!names) {
+    names = [note.id, note.title, note.titleEn ?? ''].map((name) => name.toLowerCase());
+    lowerNames.set(note, names);
+  }
+  return names;
+}
+
 /** How well a note matches a query typed in any of its names: 0 for no match, higher is better. */
 export function conceptScore(note: NoteSummary, query: string): number {
   const needle = query.trim().toLowerCase();
   if (!needle) return 1;
-  const names = [note.id, note.title, note.titleEn ?? ''].map((name) => name.toLowerCase());
+  const names = namesOf(note);
   if (names.some((name) => name === needle)) return 4;
   if (names.some((name) => name.startsWith(needle))) return 3;
   if (names.some((name) => name.includes(needle))) return 2;
@@ -68,20 +80,28 @@ function isSubsequence(needle: string, haystack: string): boolean {
 }
 
 /**
- * Notes ranked for a query: better matches first, then declared concepts before notes whose id
- * only comes from their file name (a folder of a thousand plain notes must not bury the concepts).
+ * The `limit` notes that match a query best: better matches first, then declared concepts before
+ * notes whose id only comes from their file name (a folder of a thousand plain notes must not bury
+ * the concepts), then by id. Only the best `limit` are kept while scanning, so ten thousand notes
+ * cost one pass and no full sort.
  */
 export function rankNotes(notes: Iterable<NoteSummary>, query: string, limit: number, skip: (note: NoteSummary) => boolean = () => false): NoteSummary[] {
-  const ranked: { note: NoteSummary; score: number }[] = [];
+  const best: { note: NoteSummary; score: number }[] = [];
+  const before = (a: { note: NoteSummary; score: number }, b: { note: NoteSummary; score: number }): boolean =>
+    a.score > b.score || (a.score === b.score && a.note.id < b.note.id);
   for (const note of notes) {
     if (skip(note)) continue;
-    const score = conceptScore(note, query);
-    if (score > 0) ranked.push({ note, score: score * 4 + (note.declared ? 2 : 0) + (note.namespace === 'bundled' ? 1 : 0) });
+    const match = conceptScore(note, query);
+    if (match === 0) continue;
+    const entry = { note, score: match * 4 + (note.declared ? 2 : 0) + (note.namespace === 'bundled' ? 1 : 0) };
+    if (best.length === limit && !before(entry, best[best.length - 1])) continue;
+    // Insert in order (the list is short); drop the last when it is full.
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1])) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
   }
-  return ranked
-    .sort((a, b) => b.score - a.score || (a.note.id < b.note.id ? -1 : a.note.id > b.note.id ? 1 : 0))
-    .slice(0, limit)
-    .map(({ note }) => note);
+  return best.map(({ note }) => note);
 }
 
 export function workspaceSymbols(model: NoteModel, query: string): SymbolInformation[] {
