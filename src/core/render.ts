@@ -9,7 +9,11 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { closesRawText, containHtml, rawTextOpened } from './containHtml';
 import { escapeHtml, plainText, slugify } from './text';
 
-/** Languages whose blocks can be inserted into an editor or opened as a runnable file (Python only). */
+/**
+ * Languages whose blocks can be inserted into an editor or opened as a runnable file (Python only).
+ * An unlabeled block is not among them: in notes it is as often output, a shell session or
+ * pseudo-code as Python, so only a block that says it is Python gets those buttons (all get Copy).
+ */
 const RUNNABLE_LANGUAGES = new Set(['python', 'py', 'python3']);
 /**
  * Block nesting (each blockquote counts one, each list two) beyond which the rest of a quote or list
