@@ -11,6 +11,8 @@ const withTests = !production;
 
 const common = {
   bundle: true,
+  // Test-only reports (see src/buildFlags.d.ts) compile away in the production build.
+  define: { STUDY_NOTES_TEST: String(!production) },
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
@@ -32,6 +34,8 @@ const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The language client, loaded by extension.js the first time something needs notes.
   { ...node, entryPoints: ['src/extension/client/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
+  // The note's code blocks for the panel's code buttons, loaded by extension.js on the first press.
+  { ...node, entryPoints: ['src/extension/panel/codeBlocks.ts'], outfile: 'dist/codeBlocks.js' },
   // The language server, which owns the note model.
   serverBuild('dist', node),
   {

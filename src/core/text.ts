@@ -3,9 +3,12 @@
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const HTML_SPECIAL = /[&<>"']/;
+
 /** Text safe inside HTML elements and quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+  // Most text (code blocks in the note panel) has nothing to escape: one test, no copy.
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]) : text;
 }
 
 /** Text shown literally inside Markdown (hovers, completion documentation): every markup character escaped. */

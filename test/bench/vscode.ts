@@ -1,8 +1,10 @@
 // Benchmark module VS Code loads as its extension tests (see scripts/bench.mjs): measures start-up,
-// the first tree, memory, and open-note-to-diagrams-painted, and writes the figures as JSON.
+// the first tree, memory, open-note-to-diagrams-painted and theme-change-to-diagrams-redrawn, and
+// writes the figures as JSON.
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { StudyNotesApi } from '../../src/extension/api';
+import type { NotePanel } from '../../src/extension/panel/notePanel';
 import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
 
 const EXTENSION_ID = 'study-notes-team.study-notes';
@@ -37,20 +39,47 @@ export async function run(): Promise<void> {
     figures.hostRssAfterTreeMb = mb(process.memoryUsage().rss);
     figures.treeItems = items;
 
-    const withDiagrams = [];
+    const withDiagrams: { key: string; diagrams: number }[] = [];
     for (const row of await api.notes.request(NotesRequest, {})) {
       const content = await api.notes.request(NoteRequest, { target: row.key });
-      if (row.namespace === 'bundled' && content && /```mermaid/.test(content.text)) withDiagrams.push(row);
+      const diagrams = content?.text.split('```mermaid').length ?? 1;
+      if (row.namespace === 'bundled' && diagrams > 1) withDiagrams.push({ key: row.key, diagrams: diagrams - 1 });
     }
-    const openTimes: number[] = [];
-    // A warm-up open loads mermaid's script once, as a reader's first note would.
-    for (const note of [withDiagrams[0], ...withDiagrams]) {
-      started = performance.now();
-      const panel = await api.openNote(note.key);
-      await panel!.lastRender;
-      openTimes.push(performance.now() - started);
+    // As a reader goes: the first note with diagrams (new panel, mermaid fetched), then each next one
+    // with its neighbour open, then back through the history (drawings kept).
+    let shown: NotePanel | undefined;
+    /** Milliseconds from a step (opening, going back, changing the theme) to the page's report of its last diagram. */
+    const timed = async (step: () => PromiseLike<unknown>, drawn = () => shown!.lastRender): Promise<number> => {
+      const begun = performance.now();
+      await step();
+      await drawn();
+      return performance.now() - begun;
+    };
+    const opens: number[] = [];
+    for (const note of withDiagrams) opens.push(await timed(async () => (shown = await api.openNote(note.key))));
+    const back: number[] = [];
+    for (let i = 0; i < Math.min(8, withDiagrams.length - 1); i++) back.push(await timed(() => shown!.navigate('back')));
+    figures.openNoteToDiagramsMs = { first: opens[0], samples: opens.slice(1), back, notes: withDiagrams.length };
+
+    // Theme changes on the notes with the most diagrams: to the other theme (drawn afresh), and back (drawn before).
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const themeMs = (theme: string): Promise<number> => {
+      const redrawn = shown!.whenRendered();
+      return timed(() => workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global), () => redrawn);
+    };
+    const fresh: number[] = [];
+    const cached: number[] = [];
+    const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
+    const [other, original] = dark ? ['Default Light Modern', 'Default Dark Modern'] : ['Default Dark Modern', 'Default Light Modern'];
+    const mostDiagrams = [...withDiagrams].sort((a, b) => b.diagrams - a.diagrams).slice(0, 3);
+    for (const note of mostDiagrams) {
+      shown = await api.openNote(note.key);
+      await shown!.lastRender;
+      fresh.push(await themeMs(other));
+      cached.push(await themeMs(original));
     }
-    figures.openNoteToDiagramsMs = { first: openTimes[0], samples: openTimes.slice(1), notes: withDiagrams.length };
+    await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    figures.themeChangeMs = { fresh, cached, diagrams: mostDiagrams.map((note) => note.diagrams) };
     global.gc?.();
     figures.hostRssMb = { beforeActivation: mb(rssBefore), afterUse: mb(process.memoryUsage().rss) };
     figures.hostHeapMb = { beforeActivation: mb(heapBefore), afterUse: mb(process.memoryUsage().heapUsed) };

@@ -1,5 +1,5 @@
 // A loopback HTTP endpoint through which tests running inside the extension host reach the browser
-// that shows the workbench: to read a webview's DOM, press keys, or take a screenshot.
+// that shows the workbench: to read a webview's DOM or the page's console, press keys, or take a screenshot.
 import http from 'node:http';
 
 async function webviewFrames(page) {
@@ -8,7 +8,20 @@ async function webviewFrames(page) {
     || (frame.parentFrame() && frame.parentFrame().url().includes('webview') && frame.url().startsWith('vscode-webview')));
 }
 
+/** Console lines of each page (all its frames, webviews included), from the first `console` call on. */
+const consoleLines = new WeakMap();
+
 const handlers = {
+  /** The console lines seen since the last call (the first call starts listening). */
+  async console(page) {
+    let lines = consoleLines.get(page);
+    if (!lines) {
+      lines = [];
+      consoleLines.set(page, lines);
+      page.on('console', (message) => lines.push(message.text()));
+    }
+    return { lines: lines.splice(0) };
+  },
   async screenshot(page, { path }) {
     await page.screenshot({ path });
     return { path };

@@ -103,7 +103,14 @@ describe('Study Notes in VS Code', function () {
     assert.equal(dom.highlighted, 0, 'this note has diagrams and no code listings');
     const withCode = await openNote('decorator');
     await withCode!.lastRender;
-    const [highlighted] = await inWebview<number>(`document.querySelectorAll('code.hljs.language-python span[class^="hljs-"]').length`, 'main.note-body[data-note-id="decorator"]');
+    // Blocks are highlighted as they come into view.
+    const [highlighted] = await inWebview<number>(`(async () => {
+      for (const code of document.querySelectorAll('main pre code')) {
+        code.scrollIntoView();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return document.querySelectorAll('code.hljs.language-python span[class^="hljs-"]').length;
+    })()`, 'main.note-body[data-note-id="decorator"]');
     assert.ok(highlighted > 20, `${highlighted} highlighted tokens in the decorator note's Python`);
     await openNote('tcp-handshake');
     const screenshot = process.env.STUDY_NOTES_SCREENSHOT;

@@ -24,12 +24,13 @@ describe('note panel', function () {
     assert.equal(drawn.diagrams, 2);
     assert.equal(drawn.failed, 1);
     if (!hasBridge()) this.skip();
-    const [dom] = await inWebview<{ pwned: unknown; scripts: number; frames: string[]; handlers: number; badLinks: number; error: string; svgs: number }>(`({
+    const [dom] = await inWebview<{ pwned: unknown; scripts: number; frames: string[]; handlers: number; badLinks: number; images: string[]; error: string; svgs: number }>(`({
       pwned: window.__pwned ?? null,
       scripts: document.querySelectorAll('main script').length,
-      frames: [...document.querySelectorAll('main iframe, main img, main svg:not(.diagram-output svg)')].map((el) => el.outerHTML.slice(0, 200)),
+      frames: [...document.querySelectorAll('main iframe, main object, main embed, main svg:not(.diagram-output svg)')].map((el) => el.outerHTML.slice(0, 200)),
       handlers: [...document.querySelectorAll('main *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
       badLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^(javascript|command|vscode):/i.test(a.getAttribute('href'))).length,
+      images: [...document.querySelectorAll('main img')].map((img) => img.getAttribute('src')),
       error: document.querySelectorAll('.diagram-error')[0]?.textContent ?? '',
       svgs: document.querySelectorAll('.diagram-output svg').length,
     })`, 'main.note-body[data-note-id="hostile-note"]');
@@ -40,6 +41,8 @@ describe('note panel', function () {
     assert.deepEqual(dom.frames, [], seen);
     assert.equal(dom.handlers, 0, seen);
     assert.equal(dom.badLinks, 0, seen);
+    // The note's <img src="x"> is sanitized (no handler) and resolved inside the note's folder, where it is missing.
+    assert.ok(dom.images.every((src) => src.includes('/security/x')), seen);
     assert.equal(dom.svgs, 1, seen);
     assert.match(dom.error, /Parse error|Syntax error|Expecting/i);
   });
@@ -158,7 +161,7 @@ describe('note panel and changing files', function () {
       assert.ok(panel);
       await panel.lastRender;
       if (hasBridge()) {
-        const [message] = await inWebview<string>(`document.querySelector('.too-large')?.textContent ?? ''`, 'main.note-body[data-note-id="huge-note"]');
+        const [message] = await inWebview<string>(`document.querySelector('.not-shown')?.textContent ?? ''`, 'main.note-body[data-note-id="huge-note"]');
         assert.match(message, /MB/);
       }
     } finally {

@@ -107,6 +107,22 @@ describe('runnable examples', function () {
     assert.equal(report.matches, false);
   });
 
+  it('compares a file holding an example\'s code (not a copy) with that example, and gives no verdict for other files', async function () {
+    const code = await exampleCode('decorator', 'decorator_log_calls.py');
+    const demo = path.join(root(), 'demo.py');
+    // As if inserted into an empty demo.py: blank lines around it and trailing blanks on its lines.
+    fs.writeFileSync(demo, `\n\n${code.replace(/\n/g, '  \n')}\n\n`);
+    const recognized = await vscode.commands.executeCommand<RunReport>('studyNotes.runExample', vscode.Uri.file(demo));
+    assert.equal(recognized.matches, true, recognized.result.output.text);
+    assert.equal(recognized.comparedWith, 'decorator_log_calls.py');
+    const other = path.join(root(), 'other.py');
+    fs.writeFileSync(other, 'print("hello")\n');
+    const unknown = await vscode.commands.executeCommand<RunReport>('studyNotes.runExample', vscode.Uri.file(other));
+    assert.equal(unknown.result.exitCode, 0);
+    assert.equal(unknown.matches, undefined);
+    assert.equal(unknown.comparedWith, undefined);
+  });
+
   it('stops an example that runs past the time limit', async function () {
     const file = path.join(root(), 'study-examples', 'slow_example.py');
     fs.writeFileSync(file, 'import time\nprint("start", flush=True)\ntime.sleep(60)\n');

@@ -1,82 +1,90 @@
-// The note panel: one webview that shows a rendered note, follows links to other notes, updates
-// when the note's file changes, and is restored after a window reload.
+// The note panel: one webview whose page is loaded once and then told by messages which note to
+// show (shared/panelMessages.ts), like VS Code's Markdown preview. The host asks the language server
+// for notes, keeps the back/forward history, answers the page's buttons (holding the code it gave),
+// reports diagrams the page could not draw as diagnostics, and restores the panel after a reload.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { renderNoteBody, type RenderedNote } from '../../core/render';
+import type { CodeBlock } from '../../core/render';
 import { escapeHtml } from '../../core/text';
-import { NoteRequest, NotesRequest, type NoteContent, type TreeNode } from '../../shared/protocol';
+import {
+  parsePageMessage, type CodeAction, type HostMessage, type NoteView, type PageMessage, type PageSettings, type PageTestReport, type PanelStrings,
+  type ScrollRequest,
+} from '../../shared/panelMessages';
+import { DiagramErrorsNotification, NoteRequest, NotesRequest, type NoteContent, type TreeNode } from '../../shared/protocol';
 import type { NotesClient } from '../client/notesClient';
 import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
 
 export const NOTE_PANEL_TYPE = 'studyNotes.note';
-const TOC_MIN_HEADINGS = 4;
 /** Larger bodies are not rendered: the panel says so and offers the source instead. */
 export const RENDER_LIMIT_CHARS = 1024 * 1024;
-
-/** Messages the webview may send; anything else is dropped. */
-type PanelMessage =
-  | { type: 'openNote'; key: string }
-  | { type: 'openExternal'; href: string }
-  | { type: 'codeAction'; action: 'copy' | 'insert' | 'runnable'; index: number }
-  | { type: 'openSource' }
-  | { type: 'quiz' }
-  | { type: 'rendered'; noteId: string; diagrams: number; failed: number };
-
-function isPanelMessage(value: unknown): value is PanelMessage {
-  if (!value || typeof value !== 'object') return false;
-  const message = value as Record<string, unknown>;
-  switch (message.type) {
-    case 'openNote': return typeof message.key === 'string';
-    case 'openExternal': return typeof message.href === 'string' && /^(https?:|mailto:)/i.test(message.href);
-    case 'codeAction': return ['copy', 'insert', 'runnable'].includes(message.action as string) && Number.isInteger(message.index);
-    case 'openSource': return true;
-    case 'quiz': return true;
-    case 'rendered': return typeof message.noteId === 'string' && Number.isInteger(message.diagrams) && Number.isInteger(message.failed);
-    default: return false;
-  }
-}
+const REMOTE_IMAGES_SETTING = 'studyNotes.preview.remoteImages';
+/** A mermaid fence (linear: the two runs cannot share characters). */
+const MERMAID_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*mermaid\b/im;
+const MAX_HISTORY = 50;
+const MAX_WAITING_FOR_DRAWINGS = 100;
 
 interface PanelState {
-  noteKey: string;
+  noteKey?: string;
+}
+
+/** How a note comes to be shown, which decides where the page scrolls. */
+type Arrival =
+  | { kind: 'open'; line?: number; fragment?: string }
+  /** Back or forward through the history, or the panel restored after a reload. */
+  | { kind: 'return' };
+
+export interface DrawnReport {
+  diagrams: number;
+  failed: number;
 }
 
 export class NotePanel implements vscode.Disposable {
   private static current: NotePanel | undefined;
   private content: NoteContent | undefined;
-  private rendered: RenderedNote | undefined;
-  private readonly renderedListeners: { noteKey: string; resolve: (info: { diagrams: number; failed: number }) => void }[] = [];
+  /** The code blocks of `content`, found when a code button is first pressed. */
+  private codeBlocks: CodeBlock[] | undefined;
+  private readonly history = { back: [] as string[], forward: [] as string[] };
+  /** The page has said it is ready and has not been unloaded since. */
+  private pageReady = false;
+  /** The latest message for a page that is not ready yet. */
+  private pending: HostMessage | undefined;
+  /** What the page's HTML was made for: its image folders and the remote images setting (the CSP). */
+  private pageFor = '';
+  private loads = 0;
+  private latestTestReport: PageTestReport | undefined;
+  private readonly renderedListeners: { noteKey: string; resolve: (report: DrawnReport) => void }[] = [];
+  /** Notes whose diagram errors the server holds, so that a clean drawing clears them. */
+  private readonly keysWithDiagramErrors = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Counts showNote calls, so that a slower earlier call never overwrites a later one. */
-  private requests = 0;
+  /** Counts navigations, so that a slower earlier one never overwrites a later one. */
+  private navigations = 0;
+  private refreshes = 0;
 
   /** Shows a note, scrolled to the section holding `line` (a line of the note's file) when given. */
   static async show(context: vscode.ExtensionContext, notes: NotesClient, target: string, line?: number): Promise<NotePanel | undefined> {
     if (!NotePanel.current) {
-      const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, NotePanel.options(context));
+      const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
       NotePanel.current = new NotePanel(panel, context, notes);
     }
-    const shown = await NotePanel.current.showNote(target, line);
-    NotePanel.current.panel.reveal(undefined, false);
-    return shown ? NotePanel.current : undefined;
-  }
-
-  static options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
-    };
+    const panel = NotePanel.current;
+    const shown = await panel.showNote(target, { kind: 'open', line });
+    // A new panel whose first note could not be found would stay blank.
+    if (!panel.content) {
+      panel.dispose();
+      return undefined;
+    }
+    panel.panel.reveal(undefined, false);
+    return shown ? panel : undefined;
   }
 
   static registerSerializer(context: vscode.ExtensionContext, notes: NotesClient): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(NOTE_PANEL_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined) {
-        panel.webview.options = NotePanel.options(context);
         NotePanel.current?.dispose();
         NotePanel.current = new NotePanel(panel, context, notes);
-        if (typeof state?.noteKey === 'string') await NotePanel.current.showNote(state.noteKey);
+        if (typeof state?.noteKey === 'string') await NotePanel.current.showNote(state.noteKey, { kind: 'return' });
       },
     });
   }
@@ -85,11 +93,20 @@ export class NotePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon-activity.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => { if (isPanelMessage(message)) void this.handle(message); }),
+      // A hidden panel's page is unloaded; it loads again (and says it is ready) when shown.
+      panel.onDidChangeViewState(({ webviewPanel }) => { if (!webviewPanel.visible) this.pageReady = false; }),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        const parsed = parsePageMessage(message);
+        if (parsed) void this.handle(parsed);
+      }),
       notes.onDidChangeNotes(({ keys, ready }) => {
-        if (this.content && (ready || keys.includes(this.content.note.key))) void this.showNote(this.content.note.key);
+        if (this.content && (ready || keys.includes(this.content.note.key))) void this.refresh();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(REMOTE_IMAGES_SETTING) || event.affectsConfiguration('studyNotes.noteFolders')) this.preparePage();
       }),
     );
+    // The page is made when the first note is known (see preparePage).
   }
 
   /** The key of the note shown. */
@@ -102,41 +119,136 @@ export class NotePanel implements vscode.Disposable {
     return this.content?.note.id;
   }
 
+  /** How many times the page was loaded (for tests: navigation must not reload it). */
+  get documentLoads(): number {
+    return this.loads;
+  }
+
+  /** The page's latest self-report; only development and test builds send one. */
+  get testReport(): PageTestReport | undefined {
+    return this.latestTestReport;
+  }
+
   /**
-   * The drawing of the note last shown: resolves once the webview reports it drawn, diagrams
+   * The drawing of the note last shown: resolves once the page reports it drawn, diagrams
    * included, even if that happened before the caller asked.
    */
-  lastRender: Promise<{ diagrams: number; failed: number }> = Promise.resolve({ diagrams: 0, failed: 0 });
+  lastRender: Promise<DrawnReport> = Promise.resolve({ diagrams: 0, failed: 0 });
 
-  /** Resolves the next time the webview reports a note (default: the current one) drawn, diagrams included. */
-  whenRendered(noteKey = this.noteKey ?? ''): Promise<{ diagrams: number; failed: number }> {
+  /** Resolves the next time the page reports a note (default: the current one) drawn, diagrams included. */
+  whenRendered(noteKey = this.noteKey ?? ''): Promise<DrawnReport> {
+    // A note left before it was drawn is never reported: its oldest waiters are let go.
+    this.renderedListeners.splice(0, this.renderedListeners.length - MAX_WAITING_FOR_DRAWINGS);
     return new Promise((resolve) => this.renderedListeners.push({ noteKey, resolve }));
   }
 
-  private async showNote(target: string, line?: number): Promise<boolean> {
-    const request = ++this.requests;
+  /** Goes back or forward through the notes shown in this panel; false when there is nowhere to go. */
+  async navigate(direction: 'back' | 'forward'): Promise<boolean> {
+    const [from, to] = direction === 'back' ? [this.history.back, this.history.forward] : [this.history.forward, this.history.back];
+    const key = from.pop();
+    if (!key) return false;
+    if (this.content) to.push(this.content.note.key);
+    return this.showNote(key, { kind: 'return' });
+  }
+
+  private async showNote(target: string, arrival: Arrival): Promise<boolean> {
+    const navigation = ++this.navigations;
     const content = await this.notes.request(NoteRequest, { target });
-    if (request !== this.requests) return content !== null;
+    if (navigation !== this.navigations) return content !== null;
     if (!content) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No note "{0}" was found.', target));
       return false;
     }
-    this.content = content;
-    const tooLarge = content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS;
-    this.rendered = renderNoteBody(tooLarge ? '' : content.text, { resolveNote: (href) => content.links[href] });
-    this.panel.title = content.note.title;
-    const headingLines = [...content.text.split('\n').entries()].filter(([, text]) => /^ {0,3}#{1,6}\s/.test(text)).map(([index]) => content.firstLine + index);
-    const section = line === undefined ? -1 : headingLines.filter((headingLine) => headingLine <= line).length - 1;
-    const anchor = section >= 0 ? this.rendered.toc[section]?.slug : undefined;
+    const previous = this.content;
+    const sameNote = previous?.note.key === content.note.key;
+    if (arrival.kind === 'open' && previous && !sameNote) {
+      this.history.back.push(previous.note.key);
+      this.history.back.splice(0, this.history.back.length - MAX_HISTORY);
+      this.history.forward.length = 0;
+    }
+    this.setContent(content);
+    const scroll: ScrollRequest = arrival.kind === 'return' ? { to: 'restore' }
+      : arrival.line !== undefined ? { to: 'line', line: Math.max(0, arrival.line - content.firstLine) }
+        : arrival.fragment ? { to: 'section', fragment: arrival.fragment }
+          : { to: 'top' };
+    if (sameNote && previous?.text === content.text && arrival.kind === 'open') {
+      // Opening the note already shown only moves to the place asked for, if any.
+      if (scroll.to !== 'top') this.post({ type: 'scroll', key: content.note.key, scroll });
+      return true;
+    }
     this.lastRender = this.whenRendered(content.note.key);
-    this.panel.webview.html = this.html(content, this.rendered, { anchor, tooLarge });
+    this.post({ type: 'show', view: this.view(content), scroll });
     return true;
   }
 
-  private async handle(message: PanelMessage): Promise<void> {
+  /** The note shown changed on disk (or the notes were indexed again): the page keeps the reader's place. */
+  private async refresh(): Promise<void> {
+    const key = this.content?.note.key;
+    if (!key) return;
+    const navigation = this.navigations;
+    const refresh = ++this.refreshes;
+    const content = await this.notes.request(NoteRequest, { target: key });
+    if (!content || navigation !== this.navigations || refresh !== this.refreshes || content.note.key !== this.content?.note.key) return;
+    this.setContent(content);
+    this.lastRender = this.whenRendered(content.note.key);
+    this.post({ type: 'update', view: this.view(content) });
+  }
+
+  private setContent(content: NoteContent): void {
+    this.content = content;
+    this.codeBlocks = undefined;
+    this.panel.title = content.note.title;
+    this.preparePage();
+  }
+
+  private view(content: NoteContent): NoteView {
+    const note = content.note;
+    const notShown = content.skipped === 'binary'
+      ? vscode.l10n.t('This file is not text, so it is not shown here. Use Open Source to see it in the editor.')
+      : content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS
+        ? vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (content.size / 1048576).toFixed(1))
+        : undefined;
+    return {
+      key: note.key,
+      id: note.id,
+      title: note.title,
+      meta: `${categoryLabel(note.category)}${note.titleEn ? ` · ${note.titleEn}` : ''}`,
+      canQuiz: note.questions > 0,
+      text: notShown === undefined ? content.text : '',
+      ...(notShown === undefined ? {} : { notShown }),
+      links: content.links,
+      related: content.related,
+      exercises: content.exercises.map((exercise) => ({ id: exercise.id, title: exercise.title, ref: exercise.ref, hasHints: (exercise.hints?.length ?? 0) > 0 })),
+      imageBase: folderUri(this.panel.webview, path.dirname(note.path)),
+      canGoBack: this.history.back.length > 0,
+      canGoForward: this.history.forward.length > 0,
+    };
+  }
+
+  private post(message: HostMessage): void {
+    if (this.pageReady) {
+      void this.panel.webview.postMessage(message);
+      return;
+    }
+    // A page still loading needs only the latest note, at the latest place asked for.
+    const waiting = this.pending;
+    if (message.type === 'show' || waiting?.type !== 'show') this.pending = message;
+    else if (message.type === 'update') this.pending = { ...waiting, view: message.view };
+    else this.pending = { ...waiting, scroll: message.scroll };
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
     switch (message.type) {
+      case 'ready':
+        this.loads++;
+        this.pageReady = true;
+        this.deliverToNewPage();
+        break;
       case 'openNote':
-        await this.showNote(message.key);
+        await this.showNote(message.key, { kind: 'open', fragment: message.fragment });
+        break;
+      case 'history':
+        await this.navigate(message.direction);
         break;
       case 'openExternal':
         await vscode.env.openExternal(vscode.Uri.parse(message.href));
@@ -150,76 +262,120 @@ export class NotePanel implements vscode.Disposable {
       case 'codeAction':
         await this.codeAction(message.action, message.index);
         break;
-      case 'rendered':
-        for (const listener of this.renderedListeners.filter((waiting) => waiting.noteKey === message.noteId)) {
-          this.renderedListeners.splice(this.renderedListeners.indexOf(listener), 1);
-          listener.resolve({ diagrams: message.diagrams, failed: message.failed });
-        }
+      case 'exercise':
+        await this.exercise(message.action, message.exerciseId);
+        break;
+      case 'drawn':
+        this.drawn(message);
         break;
     }
   }
 
-  private async codeAction(action: 'copy' | 'insert' | 'runnable', index: number): Promise<void> {
-    const block = this.rendered?.codeBlocks[index];
+  /** A page that just loaded has nothing: it gets the note shown, at the place asked for or where the reader left it. */
+  private deliverToNewPage(): void {
+    const waiting = this.pending;
+    this.pending = undefined;
+    const message: HostMessage | undefined = waiting?.type === 'show' ? waiting
+      : this.content ? { type: 'show', view: this.view(this.content), scroll: waiting?.type === 'scroll' ? waiting.scroll : { to: 'restore' } }
+        : undefined;
+    if (!message) return;
+    this.lastRender = this.whenRendered(message.view.key);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private drawn(report: Extract<PageMessage, { type: 'drawn' }>): void {
+    if (report.test) this.latestTestReport = report.test;
+    for (const listener of this.renderedListeners.filter((waiting) => waiting.noteKey === report.key)) {
+      this.renderedListeners.splice(this.renderedListeners.indexOf(listener), 1);
+      listener.resolve({ diagrams: report.diagrams, failed: report.errors.length });
+    }
+    // The server shows them as diagnostics of the note while it is open in an editor; an empty list clears them.
+    if (report.errors.length > 0 || this.keysWithDiagramErrors.has(report.key)) {
+      if (report.errors.length > 0) this.keysWithDiagramErrors.add(report.key);
+      else this.keysWithDiagramErrors.delete(report.key);
+      void this.notes.notify(DiagramErrorsNotification, { key: report.key, errors: report.errors });
+    }
+  }
+
+  private async codeAction(action: CodeAction, index: number): Promise<void> {
+    const content = this.content;
+    if (!content || content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS) return;
+    // The page sends only an index: the code comes from the host's own reading of the text it sent.
+    const { codeBlocksOf, isRunnableLanguage } = codeBlocks();
+    this.codeBlocks ??= codeBlocksOf(content.text);
+    const block = this.codeBlocks[index];
     if (!block) return;
     if (action === 'copy') {
       await vscode.env.clipboard.writeText(block.code);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Code copied'), 2000);
       return;
     }
+    if (!isRunnableLanguage(block.language)) return;
     // Inserting and creating runnable files belong to the snippets feature.
     const command = action === 'insert' ? 'studyNotes.insertCode' : 'studyNotes.createRunnableCode';
-    if ((await vscode.commands.getCommands(true)).includes(command)) {
-      await vscode.commands.executeCommand(command, block.code, action === 'insert' ? block.language : this.content?.note.key);
-    } else {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This action is not available yet in this version of Study Notes.'));
-    }
+    await runIfAvailable(command, block.code, action === 'insert' ? 'python' : content.note.key);
   }
 
-  private html(content: NoteContent, rendered: RenderedNote, view: { anchor?: string; tooLarge: boolean }): string {
+  private async exercise(action: 'start' | 'hint', exerciseId: string): Promise<void> {
+    if (!this.content?.exercises.some((exercise) => exercise.id === exerciseId)) return;
+    // Exercises are their own feature; the panel only starts them.
+    await runIfAvailable(action === 'start' ? 'studyNotes.startExercise' : 'studyNotes.showExerciseHint', exerciseId);
+  }
+
+  /**
+   * Sets the page's HTML once the first note is known (so that mermaid is fetched with the page when
+   * that note has diagrams), and again only when the image folders or the remote images setting change
+   * (both are part of the page's security policy). Navigation never changes them.
+   */
+  private preparePage(): void {
+    if (!this.content) return;
+    const remoteImages = vscode.workspace.getConfiguration().get<boolean>(REMOTE_IMAGES_SETTING, true) !== false;
+    const roots = this.imageRoots(this.content.note.path);
+    const pageFor = JSON.stringify({ roots, remoteImages });
+    if (pageFor === this.pageFor) return;
+    this.pageFor = pageFor;
+    const extension = this.context.extensionUri;
+    this.panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extension, 'media'), vscode.Uri.joinPath(extension, 'dist', 'webview'), ...roots.map((root) => vscode.Uri.file(root))],
+    };
+    // The new page says when it is ready and then gets the note shown (see deliverToNewPage).
+    this.pageReady = false;
+    this.panel.webview.html = this.html(roots, remoteImages, MERMAID_FENCE.test(this.content.text));
+  }
+
+  /** Folders images may come from: every note folder, the folders of files opened as topics, and the note's own. */
+  private imageRoots(notePath?: string): string[] {
+    const configuration = this.notes.configuration();
+    const roots = [configuration.bundledFolder, ...(configuration.noteFolders ?? []), ...(configuration.topicFiles ?? []).map((file) => path.dirname(file))]
+      .filter((folder): folder is string => Boolean(folder));
+    const noteFolder = notePath ? path.dirname(notePath) : undefined;
+    if (noteFolder && !roots.some((root) => noteFolder === root || noteFolder.startsWith(root + path.sep))) roots.push(noteFolder);
+    return [...new Set(roots)].sort();
+  }
+
+  /** `mermaid`: the note the page opens with has diagrams, so mermaid is fetched while the page loads. */
+  private html(roots: string[], remoteImages: boolean, mermaid: boolean): string {
     const webview = this.panel.webview;
-    const note = content.note;
     const nonce = randomBytes(16).toString('base64');
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
-    const strings = {
-      copy: vscode.l10n.t('Copy'),
-      insert: vscode.l10n.t('Insert into Editor'),
-      runnable: vscode.l10n.t('Open as Runnable File'),
-      diagramError: vscode.l10n.t('This diagram could not be drawn:'),
+    const settings: PageSettings = {
+      strings: panelStrings(),
+      mermaidScript: asset('dist', 'webview', 'mermaid.min.js'),
+      imageRoots: roots.map((root) => folderUri(webview, root)),
+      remoteImages,
     };
-    const headings = rendered.toc.filter((entry) => entry.level >= 2 && entry.level <= 3);
-    const toc = headings.length >= TOC_MIN_HEADINGS
-      ? `<nav class="toc" aria-label="${escapeHtml(vscode.l10n.t('Contents'))}"><h2>${escapeHtml(vscode.l10n.t('Contents'))}</h2><ul>${headings
-        .map((entry) => `<li class="level-${entry.level}"><a href="#${escapeHtml(entry.slug)}">${escapeHtml(entry.text)}</a></li>`).join('')}</ul></nav>`
-      : '';
-    const footer = content.related.length > 0
-      ? `<footer class="related"><h2>${escapeHtml(vscode.l10n.t('Related concepts'))}</h2><ul>${content.related
-        .map((other) => `<li><a href="#" data-note-id="${escapeHtml(other.key)}">${escapeHtml(other.title)}</a>${other.titleEn ? ` <span class="muted">${escapeHtml(other.titleEn)}</span>` : ''}</li>`).join('')}</ul></footer>`
-      : '';
-    const empty = !view.tooLarge && content.text.split('\n').filter((text) => text.trim()).length <= 1;
-    const mermaidScript = rendered.diagramCount > 0 ? `<script nonce="${nonce}" src="${asset('dist', 'webview', 'mermaid.min.js')}"></script>` : '';
+    const images = `${webview.cspSource}${remoteImages ? ' https:' : ''}`;
     return `<!DOCTYPE html>
 <html lang="${this.notes.locale === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${images}; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'panel.css')}">
-<title>${escapeHtml(note.title)}</title>
-</head>
+${mermaid ? `<link rel="preload" as="script" nonce="${nonce}" href="${settings.mermaidScript}">\n` : ''}</head>
 <body>
-<header class="note-header">
-  <div class="meta">${escapeHtml(categoryLabel(note.category))}${note.titleEn ? ` · ${escapeHtml(note.titleEn)}` : ''}</div>
-  <div class="actions">${note.questions > 0 ? `<button type="button" data-action="quiz">${escapeHtml(vscode.l10n.t('Quiz Me'))}</button> ` : ''}<button type="button" data-action="openSource">${escapeHtml(vscode.l10n.t('Open Source'))}</button></div>
-</header>
-${toc}
-<main class="note-body" data-note-id="${escapeHtml(note.id)}" data-note-key="${escapeHtml(note.key)}"${view.anchor ? ` data-scroll-to="${escapeHtml(view.anchor)}"` : ''}>${view.tooLarge
-  ? `<p class="too-large">${escapeHtml(vscode.l10n.t('This note is {0} MB, too large to show here. Use Open Source to read it in the editor.', (content.size / 1048576).toFixed(1)))}</p>`
-  : rendered.html}${empty ? `<p class="empty-topic">${escapeHtml(vscode.l10n.t('This section is empty.'))}</p>` : ''}</main>
-${footer}
-<script nonce="${nonce}" id="study-notes-strings" type="application/json">${JSON.stringify(strings).replace(/</g, '\\u003c')}</script>
-${mermaidScript}
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}"></script>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}" data-settings="${escapeHtml(JSON.stringify(settings))}"></script>
 </body>
 </html>`;
   }
@@ -228,6 +384,52 @@ ${mermaidScript}
     if (NotePanel.current === this) NotePanel.current = undefined;
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+let codeBlocksModule: typeof import('./codeBlocks') | undefined;
+
+/** The bundle that reads code blocks, loaded on first use (see codeBlocks.ts). */
+function codeBlocks(): typeof import('./codeBlocks') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  codeBlocksModule ??= require(path.join(__dirname, 'codeBlocks.js')) as typeof import('./codeBlocks');
+  return codeBlocksModule;
+}
+
+/** Every string the page shows, in the display language. */
+function panelStrings(): PanelStrings {
+  return {
+    back: vscode.l10n.t('Back'),
+    forward: vscode.l10n.t('Forward'),
+    quiz: vscode.l10n.t('Quiz Me'),
+    openSource: vscode.l10n.t('Open Source'),
+    contents: vscode.l10n.t('Contents'),
+    related: vscode.l10n.t('Related concepts'),
+    copy: vscode.l10n.t('Copy'),
+    insert: vscode.l10n.t('Insert into Editor'),
+    runnable: vscode.l10n.t('Open as Runnable File'),
+    diagramError: vscode.l10n.t('This diagram could not be drawn:'),
+    emptySection: vscode.l10n.t('This section is empty.'),
+    depthLimit: vscode.l10n.t('Nested too deeply to show as formatted text; the rest of this block follows as plain text:'),
+    imageBlocked: vscode.l10n.t('Image not shown:'),
+    imageMissing: vscode.l10n.t('Image not found'),
+    startExercise: vscode.l10n.t('Start Exercise'),
+    showHint: vscode.l10n.t('Show Hint'),
+    exercises: vscode.l10n.t('Exercises'),
+  };
+}
+
+/** The webview URI of a folder, ending in `/`. */
+function folderUri(webview: vscode.Webview, folder: string): string {
+  return webview.asWebviewUri(vscode.Uri.file(folder)).toString().replace(/\/?$/, '/');
+}
+
+/** Runs a command of another feature, or says the action is not there yet when it is not registered. */
+async function runIfAvailable(command: string, ...args: unknown[]): Promise<void> {
+  if ((await vscode.commands.getCommands(true)).includes(command)) {
+    await vscode.commands.executeCommand(command, ...args);
+  } else {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This action is not available yet in this version of Study Notes.'));
   }
 }
 

@@ -28,8 +28,10 @@ interface ExampleChoice {
 
 export interface RunReport {
   result: RunResult;
-  /** Undefined when the file is not a known example. */
+  /** Undefined when there was nothing to compare with (the file is no example and holds none). */
   matches?: boolean;
+  /** For a file that is not a copy but holds an example's code: the example it was compared with. */
+  comparedWith?: string;
 }
 
 export const registerSnippets: Feature = ({ extension: context, notes }) => {
@@ -60,8 +62,11 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     }
   }
 
-  /** Concept (unless given), then one of its examples (unless given), with the code previewed in the detail line. */
-  async function pickExample(target?: string | TreeNode, exampleFile?: string): Promise<ExampleChoice | undefined> {
+  /**
+   * Concept (unless given), then one of its examples (unless given), with the code previewed in the
+   * detail line; `purpose` titles the pickers with the command that asked.
+   */
+  async function pickExample(purpose: string, target?: string | TreeNode, exampleFile?: string): Promise<ExampleChoice | undefined> {
     const given = typeof target === 'string' ? target : target?.note?.key;
     let note = given ? await findNote(given) : undefined;
     if (given && !note) {
@@ -71,7 +76,7 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     if (!note) {
       const picked = await vscode.window.showQuickPick((await exampleNotes()).map((candidate) => ({
         label: candidate.note.title, description: candidate.note.titleEn, detail: candidate.note.summary, note: candidate,
-      })), { title: vscode.l10n.t('Choose a Concept'), placeHolder: vscode.l10n.t('Whose examples?'), matchOnDescription: true });
+      })), { title: vscode.l10n.t('{0}: Choose a Concept', purpose), placeHolder: vscode.l10n.t('Whose examples?'), matchOnDescription: true });
       note = picked?.note;
     }
     if (!note) return undefined;
@@ -85,7 +90,7 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
       description: choice.example.file,
       detail: choice.code.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).slice(0, 3).join(' ⏎ '),
       choice,
-    })), { title: vscode.l10n.t('Examples of {0}', note.note.title), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+    })), { title: vscode.l10n.t('{0}: Examples of {1}', purpose, note.note.title), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
     return picked?.choice;
   }
 
@@ -163,6 +168,22 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     return beside ? besideOutput : undefined;
   }
 
+  /** The example whose code a file holds (inserted, re-indented, or pasted), with its expected output. */
+  async function exampleHolding(text: string): Promise<ExampleChoice | undefined> {
+    const code = comparableCode(text);
+    if (!code) return undefined;
+    for (const note of await exampleNotes().catch(() => [])) {
+      for (const example of note.examples) {
+        const files = exampleFiles(note.folder, example);
+        const candidate = await exampleCode(files.code);
+        if (candidate === undefined || comparableCode(candidate) !== code) continue;
+        const expected = await fs.readFile(files.expected, 'utf8').catch(() => undefined);
+        if (expected !== undefined) return { note, example, code: candidate, expected };
+      }
+    }
+    return undefined;
+  }
+
   async function runFile(uri?: vscode.Uri): Promise<RunReport | undefined> {
     if (!mayRunCode(vscode.l10n.t('Running examples is disabled in an untrusted workspace, because the code could come from anyone. Trust this workspace to run examples; inserting and creating them still work.'))) {
       return undefined;
@@ -199,8 +220,19 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     else output.appendLine(vscode.l10n.t('Exited with code {0} in {1} s.', result.exitCode ?? result.signal ?? '?', (result.durationMs / 1000).toFixed(2)));
     if (result.timedOut) void vscode.window.showWarningMessage(vscode.l10n.t('{0} did not finish within {1} s and was stopped.', path.basename(file), seconds));
 
-    const expected = await expectedFor(file);
-    if (expected === undefined || result.timedOut || result.cancelled) return { result };
+    if (result.timedOut || result.cancelled) return { result };
+    let expected = await expectedFor(file);
+    let comparedWith: string | undefined;
+    if (expected === undefined) {
+      const original = await exampleHolding(document.getText());
+      if (!original) {
+        output.appendLine(vscode.l10n.t('No verdict: {0} is not a copy of a Study Notes example, so there is no expected output to compare with.', path.basename(file)));
+        return { result };
+      }
+      output.appendLine(vscode.l10n.t('{0} holds the code of the example {1} ({2}): its output is compared with that example\'s.', path.basename(file), original.example.file, original.note.note.title));
+      expected = original.expected;
+      comparedWith = original.example.file;
+    }
     const comparison = compareOutput(expected, result.stdout.text, { locale: notes.locale, expectedLabel: 'expected', actualLabel: 'actual' });
     if (comparison.equal) {
       output.appendLine(`✔ ${vscode.l10n.t('The output matches the expected output.')}`);
@@ -213,7 +245,7 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
         if (answer === show) void showDiff(file, expected, result.stdout.text);
       });
     }
-    return { result, matches: comparison.equal };
+    return { result, matches: comparison.equal, ...(comparedWith ? { comparedWith } : {}) };
   }
 
   async function showDiff(file: string, expected: string, actual: string): Promise<void> {
@@ -285,11 +317,11 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     vscode.languages.registerCompletionItemProvider({ language: 'python' }, completions, COMPLETION_TRIGGER.at(-1)!),
     // Both take an optional concept (id or tree node) and example file name, for links and scripts.
     vscode.commands.registerCommand('studyNotes.insertExample', async (target?: string | TreeNode, exampleFile?: string) => {
-      const choice = await pickExample(target, exampleFile);
+      const choice = await pickExample(vscode.l10n.t('Insert Example'), target, exampleFile);
       if (choice) await insertCode(choice.code);
     }),
     vscode.commands.registerCommand('studyNotes.createRunnableExample', async (target?: string | TreeNode, exampleFile?: string) => {
-      const choice = await pickExample(target, exampleFile);
+      const choice = await pickExample(vscode.l10n.t('Create File from Example'), target, exampleFile);
       return choice ? createFile({ code: choice.code, note: { id: choice.note.note.id, category: choice.note.note.category }, fileName: choice.example.file, example: choice.example }) : undefined;
     }),
     // From the note panel's code block buttons.
@@ -302,4 +334,11 @@ export const registerSnippets: Feature = ({ extension: context, notes }) => {
     vscode.commands.registerCommand('studyNotes.runExample', runFile),
     vscode.commands.registerCommand('studyNotes.compareExample', compareWithExpected),
   );
+}
+
+/** Code as lines without their common indentation, trailing blanks and blank lines: an example found again wherever it was inserted. */
+function comparableCode(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()).filter((line) => line !== '');
+  const indent = Math.min(...lines.map((line) => line.length - line.trimStart().length));
+  return lines.map((line) => line.slice(indent)).join('\n');
 }

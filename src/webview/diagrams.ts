@@ -1,0 +1,168 @@
+// The panel's mermaid diagrams: mermaid's script is added once per page, when the first diagram
+// needs it (the host's HTML has it fetched with the page when the first note has diagrams); diagrams
+// in view are drawn first; every drawing (or error) is kept per theme and diagram text, so going
+// back to a note or switching theme back is instant. mermaid runs locked down: strict security, no
+// HTML labels, and a diagram's own directives cannot change the theme's CSS, fonts, limits, ids or
+// mermaid's sanitizer. Its SVG is sanitized again before it is shown.
+import type { DOMPurify } from 'dompurify';
+import type { DiagramFailure } from '../shared/panelMessages';
+import { sanitizeDiagramSvg } from './sanitize';
+
+interface Mermaid {
+  initialize(config: object): void;
+  render(id: string, text: string): Promise<{ svg: string }>;
+}
+
+/** Config keys a diagram's `%%{init}%%` or front matter may not set: mermaid's defaults plus our own. */
+const SECURE_KEYS = [
+  'secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges',
+  'themeCSS', 'themeVariables', 'fontFamily', 'htmlLabels', 'dompurifyConfig',
+  // Ids in the drawing stay mermaid's own, never seeded by the note.
+  'deterministicIds', 'deterministicIDSeed',
+];
+const CACHE_LIMIT = 300;
+
+export type MermaidTheme = 'default' | 'dark';
+
+export interface DiagramSlot {
+  /** The diagram's index among the note's mermaid blocks. */
+  index: number;
+  source: string;
+  /** The block the drawing goes into; the page made it and holds it. */
+  element: HTMLElement;
+}
+
+type Drawing = { svg: string } | { error: string };
+
+export class DiagramPainter {
+  private mermaid: Promise<Mermaid> | undefined;
+  private initializedTheme: MermaidTheme | undefined;
+  private readonly drawings = new Map<string, Drawing>();
+  /** Each draw() call gets a number; a later call stops an earlier one between diagrams. */
+  private round = 0;
+  private renders = 0;
+  /** How many times mermaid's script was fetched (test builds report it). */
+  scriptLoads = 0;
+
+  constructor(
+    private readonly scriptUri: string,
+    private readonly nonce: string,
+    private readonly purify: DOMPurify,
+    private readonly errorLabel: string,
+  ) {}
+
+  /**
+   * Draws the slots: cached drawings at once, before this returns (so before the page paints or
+   * scrolls), then the others, those in view when mermaid is ready first. Resolves with the diagrams
+   * that failed, or undefined if a later call took over.
+   */
+  async draw(slots: readonly DiagramSlot[], theme: MermaidTheme): Promise<DiagramFailure[] | undefined> {
+    const round = ++this.round;
+    const failures: DiagramFailure[] = [];
+    const waiting: DiagramSlot[] = [];
+    for (const slot of slots) {
+      const cached = this.drawings.get(cacheKey(theme, slot.source));
+      if (cached) this.show(slot, cached, failures);
+      else waiting.push(slot);
+    }
+    if (waiting.length === 0) return failures;
+    const mermaid = await this.load();
+    for (const slot of inViewFirst(waiting)) {
+      if (round !== this.round) return undefined;
+      if (this.initializedTheme !== theme) this.initialize(mermaid, theme);
+      const drawing = await this.render(mermaid, slot.source);
+      this.remember(cacheKey(theme, slot.source), drawing);
+      if (round !== this.round) return undefined;
+      this.show(slot, drawing, failures);
+    }
+    return failures.sort((a, b) => a.index - b.index);
+  }
+
+  private show(slot: DiagramSlot, drawing: Drawing, failures: DiagramFailure[]): void {
+    const { element } = slot;
+    element.querySelector(':scope > .diagram-output, :scope > .diagram-error')?.remove();
+    const output = element.ownerDocument.createElement('div');
+    if ('svg' in drawing) {
+      output.className = 'diagram-output';
+      // Sanitized with DOMPurify's SVG profile when it was drawn.
+      output.innerHTML = drawing.svg;
+      element.classList.remove('failed');
+      element.classList.add('drawn');
+    } else {
+      output.className = 'diagram-error';
+      output.textContent = `${this.errorLabel} ${drawing.error}`;
+      element.classList.remove('drawn');
+      element.classList.add('failed');
+      failures.push({ index: slot.index, message: drawing.error });
+    }
+    element.appendChild(output);
+  }
+
+  private load(): Promise<Mermaid> {
+    this.mermaid ??= new Promise<Mermaid>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.nonce = this.nonce;
+      script.src = this.scriptUri;
+      script.addEventListener('load', () => {
+        const loaded = (window as unknown as { mermaid?: Mermaid }).mermaid;
+        if (loaded) resolve(loaded);
+        else reject(new Error('mermaid did not load'));
+      });
+      script.addEventListener('error', () => reject(new Error('mermaid could not be fetched')));
+      this.scriptLoads++;
+      document.head.appendChild(script);
+    });
+    return this.mermaid;
+  }
+
+  private initialize(mermaid: Mermaid, theme: MermaidTheme): void {
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme,
+      htmlLabels: false,
+      flowchart: { htmlLabels: false },
+      fontFamily: 'var(--vscode-font-family)',
+      // Errors are shown by the page, in the block; mermaid's own error drawing would be a second one.
+      suppressErrorRendering: true,
+      secure: SECURE_KEYS,
+    });
+    this.initializedTheme = theme;
+  }
+
+  private async render(mermaid: Mermaid, source: string): Promise<Drawing> {
+    // Note ids all start with `user-content-`, so this id (and mermaid's `d` + id) meets none of them.
+    const id = `sn-diagram-${++this.renders}`;
+    try {
+      const { svg } = await mermaid.render(id, source);
+      return { svg: sanitizeDiagramSvg(this.purify, svg) };
+    } catch (error) {
+      // mermaid leaves its scratch element behind when a diagram fails to draw.
+      for (const leftover of [document.getElementById(id), document.getElementById(`d${id}`)]) leftover?.remove();
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private remember(key: string, drawing: Drawing): void {
+    if (this.drawings.size >= CACHE_LIMIT) this.drawings.delete(this.drawings.keys().next().value!);
+    this.drawings.set(key, drawing);
+  }
+}
+
+/**
+ * The cache key: the theme and the diagram's text, which is all a drawing depends on (the same
+ * diagram in two notes is drawn once).
+ */
+function cacheKey(theme: MermaidTheme, source: string): string {
+  return `${theme}\n${source}`;
+}
+
+/** Slots in view first (in order), then the rest in document order. */
+function inViewFirst(slots: readonly DiagramSlot[]): DiagramSlot[] {
+  const height = window.innerHeight;
+  const visible = (slot: DiagramSlot): boolean => {
+    const { top, bottom } = slot.element.getBoundingClientRect();
+    return bottom >= 0 && top <= height;
+  };
+  return [...slots.filter(visible), ...slots.filter((slot) => !visible(slot))];
+}

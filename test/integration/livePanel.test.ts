@@ -1,0 +1,251 @@
+// The note panel as one live page (issues 12, 13, 15), read through the browser that shows this VS
+// Code: where notes open and return to, that navigation never reloads the page or mermaid, diagram
+// errors as diagnostics, images and sanitized HTML, code and exercise buttons, empty topics.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { StudyNotesApi } from '../../src/extension/api';
+import type { NotePanel } from '../../src/extension/panel/notePanel';
+import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
+import { tinyPng } from '../support/tinyPng';
+import { hasBridge, inWebview } from './bridge';
+
+async function api(): Promise<StudyNotesApi> {
+  return vscode.extensions.getExtension<StudyNotesApi>('study-notes-team.study-notes')!.activate();
+}
+
+const workspaceRoot = (): string => vscode.workspace.workspaceFolders![0].uri.fsPath;
+const marker = (noteId: string): string => `main.note-body[data-note-id="${noteId}"]`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Evaluates `expression` in the note's page until `done` accepts the value (the page works through messages). */
+async function whenInWebview<T>(expression: string, noteId: string, done: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    [last] = await inWebview<T>(expression, marker(noteId));
+    if (last !== undefined && done(last)) return last;
+    await sleep(150);
+  }
+  assert.fail(`${what}: ${JSON.stringify(last)}`);
+}
+
+async function open(target: string, line?: number): Promise<NotePanel> {
+  const panel = await (await api()).openNote(target, line);
+  assert.ok(panel, `${target} opened`);
+  await panel.lastRender;
+  return panel;
+}
+
+describe('note panel: one live page', function () {
+  this.timeout(120_000);
+  before(function () {
+    if (!hasBridge()) this.skip();
+  });
+
+  it('opens a note at its top, and back and forward return to where the reader was', async function () {
+    const panel = await open('decorator');
+    const bottom = await whenInWebview<number>('(window.scrollTo(0, document.documentElement.scrollHeight), window.scrollY)', 'decorator', (y) => y > 500, 'decorator scrolled to its bottom');
+    await open('closure');
+    assert.equal(await whenInWebview<number>('window.scrollY', 'closure', () => true, ''), 0, 'a newly opened note starts at its top');
+    await whenInWebview<number>('(window.scrollTo(0, 300), window.scrollY)', 'closure', (y) => y === 300, 'closure scrolled a little');
+    assert.ok(await panel.navigate('back'));
+    await panel.lastRender;
+    const back = await whenInWebview<number>('window.scrollY', 'decorator', (y) => y > 0, 'decorator restored');
+    assert.ok(Math.abs(back - bottom) <= 2, `back at ${back}, left at ${bottom}`);
+    assert.ok(await panel.navigate('forward'));
+    await panel.lastRender;
+    assert.equal(await whenInWebview<number>('window.scrollY', 'closure', (y) => y > 0, 'closure restored'), 300);
+    // Opened again (not through the history), a note starts at its top.
+    await open('decorator');
+    assert.equal(await whenInWebview<number>('window.scrollY', 'decorator', () => true, ''), 0);
+  });
+
+  it('opens a note at an editor line on the section holding it: setext, quoted and list headings', async function () {
+    const file = path.join(workspaceRoot(), 'notes', 'panel', 'setext-sections.md');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    for (const [paragraph, heading] of [['第三节的第 2 段', '第三节'], ['第四节的第 3 段', '引用里的第四节'], ['第五节的第 1 段', '列表里的第五节'], ['第二节的第 20 段', '第二节']]) {
+      const line = lines.findIndex((text) => text.startsWith(paragraph));
+      assert.ok(line > 0, paragraph);
+      await open(file, line);
+      const place = await whenInWebview<{ top: number; scrollY: number }>(`(() => {
+        const heading = [...document.querySelectorAll('main h1, main h2')].find((h) => h.textContent === ${JSON.stringify(heading)});
+        return { top: Math.round(heading.getBoundingClientRect().top), scrollY: window.scrollY };
+      })()`, 'panel-setext', (value) => Math.abs(value.top) <= 2, `${heading} at the top for line ${line}`);
+      assert.ok(place.scrollY > 0);
+    }
+  });
+
+  it('keeps the reader\'s place when the note changes on disk', async function () {
+    const file = path.join(workspaceRoot(), 'notes', 'panel', 'setext-sections.md');
+    const original = fs.readFileSync(file, 'utf8');
+    const lines = original.split('\n');
+    const panel = await open(file, lines.findIndex((text) => text.startsWith('第三节的第 1 段')));
+    const heading = `[...document.querySelectorAll('main h2')].find((h) => h.textContent === '第三节')`;
+    await whenInWebview<number>(`Math.round(${heading}.getBoundingClientRect().top)`, 'panel-setext', (top) => Math.abs(top) <= 2, 'third section at the top');
+    const updated = panel.whenRendered();
+    // A paragraph added above the reader's place.
+    fs.writeFileSync(file, original.replace('第一节的第 1 段', '新加的一段在最前面。\n\n第一节的第 1 段'));
+    try {
+      await updated;
+      const top = await whenInWebview<number>(`document.body.textContent.includes('新加的一段') ? Math.round(${heading}.getBoundingClientRect().top) : 9999`, 'panel-setext', (value) => value !== 9999, 'the update shown');
+      assert.ok(Math.abs(top) <= 2, `the third section moved to ${top}`);
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
+  it('keeps its page across 10 navigations: no reload, mermaid fetched once', async function () {
+    const { notes } = await api();
+    const withDiagrams: string[] = [];
+    for (const row of await notes.request(NotesRequest, {})) {
+      if (row.namespace !== 'bundled' || withDiagrams.length === 11) continue;
+      const content = await notes.request(NoteRequest, { target: row.key });
+      if (content?.text.includes('```mermaid')) withDiagrams.push(row.key);
+    }
+    const panel = await open(withDiagrams[0]);
+    const loads = panel.documentLoads;
+    const firstId = panel.noteId!;
+    const [origin] = await inWebview<number>('performance.timeOrigin', marker(firstId));
+    for (const key of withDiagrams.slice(1)) {
+      const drawn = (await open(key)).lastRender;
+      assert.equal((await drawn).failed, 0, key);
+    }
+    assert.equal(panel.documentLoads, loads, 'the page was loaded again');
+    const [after] = await inWebview<{ origin: number; mermaid: number }>(`({
+      origin: performance.timeOrigin,
+      mermaid: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('mermaid.min.js')).length,
+    })`, marker(panel.noteId!));
+    assert.equal(after.origin, origin, 'a new document');
+    assert.ok(after.mermaid <= 1, `mermaid fetched ${after.mermaid} times`);
+    assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid\'s script was added once');
+    assert.equal(panel.testReport?.documentOrigin, origin);
+  });
+
+  it('shows a broken diagram\'s error in place and as a diagnostic of the note open in an editor', async function () {
+    const file = path.join(workspaceRoot(), 'notes', 'security', 'hostile.md');
+    const uri = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    const panel = await open('hostile-note');
+    assert.equal((await panel.lastRender).failed, 1);
+    const [error] = await inWebview<string>(`document.querySelector('.diagram.failed .diagram-error')?.textContent ?? ''`, marker('hostile-note'));
+    assert.match(error, /Parse error|Syntax error|Expecting/i);
+    let diagnostic: vscode.Diagnostic | undefined;
+    for (let attempt = 0; attempt < 100 && !diagnostic; attempt++) {
+      diagnostic = vscode.languages.getDiagnostics(uri).find((entry) => entry.source === 'study-notes' && /diagram|图表/i.test(entry.message));
+      if (!diagnostic) await sleep(100);
+    }
+    assert.ok(diagnostic, `no diagram diagnostic: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((entry) => entry.message))}`);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const brokenFence = lines.lastIndexOf('```mermaid');
+    assert.ok(diagnostic.range.start.line > brokenFence, `diagnostic on line ${diagnostic.range.start.line}, broken diagram from ${brokenFence}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('renders sanitized HTML and images: relative shown, https kept, http and outside paths gone', async function () {
+    fs.writeFileSync(path.join(workspaceRoot(), 'notes', 'panel', 'dot.png'), tinyPng([0, 160, 0], 8, 6));
+    await open('panel-html');
+    const dom = await whenInWebview<{ images: { src: string; width: number; natural: number; alt: string }[]; blocked: string[]; missing: string[]; literal: boolean; elements: Record<string, number>; canary: boolean; buttons: string[][] }>(`({
+      images: [...document.querySelectorAll('main img')].map((img) => ({ src: img.getAttribute('src'), width: img.width, natural: img.naturalWidth, alt: img.alt })),
+      blocked: [...document.querySelectorAll('main .image-blocked')].map((span) => span.dataset.reason + ' ' + span.textContent),
+      missing: [...document.querySelectorAll('main .image-missing')].map((span) => span.textContent),
+      literal: document.querySelector('main').textContent.includes('<div') || document.querySelector('main').textContent.includes('<img') || document.querySelector('main').textContent.includes('</br>'),
+      elements: Object.fromEntries(['div[align="center"]', 'td br', 'kbd', 'details summary', 'sub', 'sup'].map((selector) => [selector, document.querySelectorAll('main ' + selector).length])),
+      canary: document.querySelector('main').textContent.includes('HTML-CANARY-END'),
+      buttons: [...document.querySelectorAll('main .code-block')].map((block) => [...block.querySelectorAll('.code-actions button')].map((button) => button.textContent)),
+    })`, 'panel-html', (value) => value.images.some((image) => image.natural > 0) && value.missing.includes('缺少的图片'), 'the relative image loaded and the missing one shows its alt text');
+    const seen = JSON.stringify(dom);
+    const local = dom.images.find((image) => image.alt === 'a green dot');
+    assert.ok(local && local.natural === 8 && local.width === 40, seen);
+    assert.ok(dom.images.some((image) => image.src === 'https://example.com/remote-dot.png'), seen);
+    assert.ok(!dom.images.some((image) => /^(http:|\/\/)|passwd/.test(image.src)), seen);
+    assert.ok(dom.blocked.some((text) => text.startsWith('insecure') && text.includes('http://example.com/insecure-dot.png')), seen);
+    assert.ok(dom.blocked.some((text) => text.startsWith('protocolRelative')), seen);
+    assert.ok(dom.blocked.some((text) => text.startsWith('outside')), seen);
+    // Where nothing answers for example.com, the https image shows its alt text too.
+    assert.ok(dom.missing.includes('缺少的图片') && dom.missing.every((text) => ['remote', '缺少的图片'].includes(text)), seen);
+    assert.equal(dom.literal, false, 'HTML shows as text');
+    for (const [selector, count] of Object.entries(dom.elements)) assert.ok(count > 0, `${selector}: ${seen}`);
+    assert.ok(dom.canary);
+    // Python gets every button; SQL and unlabeled code only Copy.
+    assert.deepEqual(dom.buttons.map((labels) => labels.length), [3, 1, 1], seen);
+  });
+
+  it('copies and inserts the code the host read itself, for the block whose button was pressed', async function () {
+    await open('panel-html');
+    const press = (block: number, button: number) => inWebview(`(document.querySelectorAll('main .code-block')[${block}].querySelectorAll('.code-actions button')[${button}].click(), true)`, marker('panel-html'));
+    await vscode.env.clipboard.writeText('');
+    await press(1, 0);
+    for (let attempt = 0; attempt < 50 && (await vscode.env.clipboard.readText()) === ''; attempt++) await sleep(100);
+    assert.equal(await vscode.env.clipboard.readText(), 'select 1;\n', 'Copy on the SQL block');
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content: '' });
+    // Beside the panel, so the panel's page stays loaded while the editor is the active one.
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+    await press(0, 1);
+    for (let attempt = 0; attempt < 50 && document.getText() === ''; attempt++) await sleep(100);
+    assert.equal(document.getText().trim(), 'print("python")', 'Insert into Editor on the Python block');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('puts Start Exercise and Show Hint after the exercise\'s heading and runs the exercise commands', async function () {
+    const { notes } = await api();
+    const content = await notes.request(NoteRequest, { target: 'redis' });
+    const exercise = content!.exercises[0];
+    await open('redis');
+    const placed = await whenInWebview<{ heading: string; buttons: string[] }>(`(() => {
+      const row = document.querySelector('main .exercise-actions');
+      let heading = row?.previousElementSibling;
+      return { heading: heading?.textContent ?? '', buttons: [...(row?.querySelectorAll('button') ?? [])].map((button) => button.textContent) };
+    })()`, 'redis', (value) => value.buttons.length > 0, 'exercise buttons');
+    assert.equal(placed.heading, exercise.ref);
+    assert.equal(placed.buttons.length, 2, JSON.stringify(placed));
+    const click = () => inWebview(`(document.querySelector('main .exercise-actions button').click(), true)`, marker('redis'));
+    if ((await vscode.commands.getCommands(true)).includes('studyNotes.startExercise')) {
+      // The exercises feature copies the starter into the workspace and opens it.
+      await click();
+      let opened: vscode.TextEditor | undefined;
+      for (let attempt = 0; attempt < 100 && !opened; attempt++) {
+        opened = vscode.window.visibleTextEditors.find((editor) => path.basename(editor.document.uri.fsPath) === exercise.starter);
+        if (!opened) await sleep(100);
+      }
+      assert.ok(opened, `${exercise.starter} was not opened`);
+      await vscode.window.showTextDocument(opened.document);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      return;
+    }
+    // Without the exercises feature: a stand-in command records what the panel runs.
+    const started: unknown[] = [];
+    const standIn = vscode.commands.registerCommand('studyNotes.startExercise', (...args: unknown[]) => started.push(args));
+    try {
+      await click();
+      for (let attempt = 0; attempt < 50 && started.length === 0; attempt++) await sleep(100);
+      assert.deepEqual(started, [[exercise.id]]);
+    } finally {
+      standIn.dispose();
+    }
+  });
+
+  it('says so when a topic is empty', async function () {
+    const { notes, topics } = await api();
+    const file = path.join(workspaceRoot(), 'long', 'with-empty-topic.md');
+    await vscode.commands.executeCommand('studyNotes.openFileAsTopics', vscode.Uri.file(file));
+    try {
+      const fileNode = (await topics.getChildren()).find((node) => node.kind === 'topicFile');
+      assert.ok(fileNode);
+      const found = [];
+      for (const category of await topics.getChildren(fileNode)) for (const child of await topics.getChildren(category)) if (child.note) found.push(child.note);
+      const empty = found.find((note) => note.title === '空的问题');
+      const full = found.find((note) => note.title === '有内容的问题');
+      assert.ok(empty && full, JSON.stringify(found.map((note) => note.title)));
+      await open(empty.key);
+      const [emptyText] = await inWebview<string>(`document.querySelector('main .empty-topic')?.textContent ?? ''`, marker(empty.id));
+      assert.ok(emptyText, 'the empty topic says so');
+      await open(full.key);
+      const [fullText] = await inWebview<boolean>(`document.querySelector('main .empty-topic') === null`, marker(full.id));
+      assert.equal(fullText, true);
+    } finally {
+      await notes.setTopicFiles([]);
+    }
+  });
+});
