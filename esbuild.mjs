@@ -43,7 +43,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: { panel: 'src/webview/panel.ts' },
+    entryPoints: { panel: 'src/webview/panel.ts', quizCard: 'src/webview/quizCard.ts' },
     outdir: 'dist/webview',
   },
 ];

@@ -12,7 +12,7 @@ export interface StudyNotesApi {
   /** The exercises' test controller. */
   exercises: ExerciseTests;
   /** Opens a note (key, path or id) in the panel, at the section holding `line` when given. */
-  openNote(target: string, line?: number): Promise<NotePanel | undefined>;
+  openNote(target: string, line?: number, section?: string): Promise<NotePanel | undefined>;
   /** Milliseconds spent inside activate(), for the benchmark. */
   activationMs: number;
 }

@@ -10,6 +10,7 @@ import {
 } from '../shared/panelMessages';
 import { DiagramPainter, type DiagramSlot, type MermaidTheme } from './diagrams';
 import { Highlighter, type CodeToColour } from './highlight';
+import { button, element, newHook, placeholders } from './pageDom';
 import { placeImages, sanitizeNoteHtml } from './sanitize';
 
 interface VsCodeApi {
@@ -36,7 +37,7 @@ const strings = settings.strings;
 const vscode = acquireVsCodeApi();
 const post = (message: PageMessage): void => vscode.postMessage(message);
 /** Starts every placeholder attribute the renderer writes for this page; unknowable to a note. */
-const hook = [...crypto.getRandomValues(new Uint32Array(4))].map((part) => part.toString(16)).join('');
+const hook = newHook();
 
 const saved = (vscode.getState() ?? {}) as SavedState;
 const positions = new Map<string, number>(Object.entries(saved.positions ?? {}).filter(([, y]) => typeof y === 'number'));
@@ -44,20 +45,6 @@ const painter = new DiagramPainter(settings.mermaidScript, script.nonce ?? '', D
 const highlighter = new Highlighter();
 
 // ---- The page's own elements ------------------------------------------------------------------
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const made = document.createElement(tag);
-  if (className) made.className = className;
-  if (text !== undefined) made.textContent = text;
-  return made;
-}
-
-function button(label: string, onClick: () => void, className?: string): HTMLButtonElement {
-  const made = element('button', className, label);
-  made.type = 'button';
-  made.addEventListener('click', onClick);
-  return made;
-}
 
 /** What each of the page's own links does; links in the note itself are followed by their href. */
 const ownLinks = new WeakMap<Element, () => void>();
@@ -105,26 +92,6 @@ interface Shown {
 
 let shown: Shown | undefined;
 
-interface Placeholders {
-  headings: HTMLElement[];
-  diagrams: HTMLElement[];
-  code: HTMLElement[];
-  exercises: HTMLElement[];
-  cuts: HTMLElement[];
-}
-
-/** The renderer's placeholders in a sanitized fragment, checked against this page's hook, then unmarked. */
-function placeholders(fragment: DocumentFragment): Placeholders {
-  const found: Placeholders = { headings: [], diagrams: [], code: [], exercises: [], cuts: [] };
-  const lists: Record<string, HTMLElement[]> = { heading: found.headings, diagram: found.diagrams, code: found.code, exercise: found.exercises, cut: found.cuts };
-  for (const marked of fragment.querySelectorAll<HTMLElement>('[data-sn]')) {
-    const [owner, kind, index] = (marked.dataset.sn ?? '').split(' ');
-    marked.removeAttribute('data-sn');
-    if (owner === hook && Object.hasOwn(lists, kind)) lists[kind][Number(index)] = marked;
-  }
-  return found;
-}
-
 function render(view: NoteView, received: number): { shown: Shown; fragment: DocumentFragment } {
   if (view.notShown !== undefined) {
     const fragment = document.createDocumentFragment();
@@ -134,7 +101,7 @@ function render(view: NoteView, received: number): { shown: Shown; fragment: Doc
   const rendered = renderNote(view.text, { links: view.links, exercises: view.exercises, hook });
   const fragment = sanitizeNoteHtml(DOMPurify, rendered.html);
   placeImages(fragment, { base: view.imageBase, roots: settings.imageRoots, remote: settings.remoteImages }, { blocked: strings.imageBlocked, missing: strings.imageMissing });
-  const found = placeholders(fragment);
+  const found = placeholders(fragment, hook);
   const code: CodeToColour[] = [];
   rendered.codeBlocks.forEach((block, index) => {
     const holder = found.code[index];
@@ -145,15 +112,15 @@ function render(view: NoteView, received: number): { shown: Shown; fragment: Doc
   });
   const diagrams: DiagramSlot[] = [];
   rendered.diagrams.forEach((diagram, index) => {
-    if (found.diagrams[index]) diagrams.push({ index, source: diagram.source, element: found.diagrams[index] });
+    if (found.diagram[index]) diagrams.push({ index, source: diagram.source, element: found.diagram[index] });
   });
-  for (const exercise of rendered.placedExercises) found.exercises[exercise]?.append(...exerciseButtons(view.exercises[exercise]));
+  for (const exercise of rendered.placedExercises) found.exercise[exercise]?.append(...exerciseButtons(view.exercises[exercise]));
   // Exercises whose task heading is not in the text are listed after it.
   const unplaced = view.exercises.filter((_, index) => !rendered.placedExercises.includes(index));
   if (unplaced.length > 0) fragment.append(exerciseList(unplaced));
-  for (const cut of found.cuts) cut?.prepend(element('p', 'depth-limit-note', strings.depthLimit));
+  for (const cut of found.cut) cut?.prepend(element('p', 'depth-limit-note', strings.depthLimit));
   if (rendered.empty) fragment.append(element('p', 'empty-topic', strings.emptySection));
-  return { shown: { view, rendered, headings: found.headings, diagrams, code, received }, fragment };
+  return { shown: { view, rendered, headings: found.heading, diagrams, code, received }, fragment };
 }
 
 function codeButtons(index: number, language: string): HTMLElement {

@@ -42,6 +42,10 @@ const handlers = {
     await page.keyboard.type(text);
     return {};
   },
+  /** The text of the workbench's first element matching `selector` (a status bar item, say), or null. */
+  async workbenchText(page, { selector }) {
+    return { text: await page.locator(selector).first().innerText({ timeout: 5000 }).catch(() => null) };
+  },
   /**
    * Evaluates `expression` in every webview content frame whose document holds `marker`. A webview
    * that is being reloaded has no such frame for a moment, so this retries for a few seconds.

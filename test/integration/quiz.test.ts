@@ -10,7 +10,7 @@ import { buildQueue, createReviewEntry, parseReviewLog, Rating, serializeReview 
 import type { StudyNotesApi } from '../../src/extension/api';
 import { NoteRequest, type TreeNode } from '../../src/shared/protocol';
 import type { QuizResult } from '../../src/extension/quiz/quizSession';
-import { callBridge, hasBridge } from './bridge';
+import { callBridge, hasBridge, inWebview } from './bridge';
 
 async function api(): Promise<StudyNotesApi> {
   return vscode.extensions.getExtension<StudyNotesApi>('study-notes-team.study-notes')!.activate();
@@ -18,6 +18,40 @@ async function api(): Promise<StudyNotesApi> {
 
 const keys = (...pressed: string[]) => callBridge('press', { keys: pressed });
 const waitForQuickInput = (title: string) => callBridge('quickInput', { title });
+
+interface CardState {
+  text: string;
+  /** Syntax-coloured spans in the question's code. */
+  coloured: number;
+  /** Elements Markdown made: inline code, code blocks, bold. */
+  formatted: number;
+  grades: string[];
+}
+
+/** What the quiz card's page shows now. */
+async function cardState(): Promise<CardState | undefined> {
+  const [state] = await inWebview<CardState>(`({
+    text: document.querySelector('.quiz-card').innerText,
+    coloured: document.querySelectorAll('.card-question pre code.hljs [class^="hljs-"]').length,
+    formatted: document.querySelectorAll('.quiz-card code, .quiz-card strong').length,
+    grades: [...document.querySelectorAll('.card-grades:not([hidden]) .card-grade')].map((grade) => grade.innerText),
+  })`, '.quiz-card');
+  return state;
+}
+
+async function waitForCard(what: string, ready: (state: CardState) => boolean): Promise<CardState> {
+  const until = Date.now() + 30_000;
+  let state: CardState | undefined;
+  while (Date.now() < until) {
+    state = await cardState();
+    if (state && ready(state)) return state;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the quiz card never showed ${what}; it showed: ${state?.text}`);
+}
+
+/** A key pressed on the card (its page's own keyboard handling). */
+const cardKey = (key: string) => inWebview(`(window.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)} })), true)`, '.quiz-card');
 
 describe('quiz', function () {
   this.timeout(120_000);
@@ -128,5 +162,64 @@ describe('quiz', function () {
       fs.rmSync(broken, { recursive: true, force: true });
     }
     assert.equal(progress.logFile, ownLog);
+  });
+
+  it('shows the question as a rendered card with coloured code, then the verdict and the explanation; keys on the card go on and stop', async function () {
+    if (!hasBridge()) this.skip();
+    const { progress } = await api();
+    const [first] = (await progress.state()).items.filter((item) => item.noteId === 'closure').map((item) => item.question);
+    assert.equal(first.type, 'output', 'the fixture question this test answers');
+    assert.ok(first.code, 'the question has code');
+    const finished = vscode.commands.executeCommand<QuizResult>('studyNotes.startQuiz', { scope: { kind: 'concepts', noteIds: ['closure'] }, dueOnly: false, count: 3 });
+    await waitForQuickInput('1');
+    const asked = await waitForCard('the first question', (state) => state.text.includes(first.question.replace(/[`*]/g, '').slice(0, 8)));
+    assert.ok(asked.coloured > 0, 'the code is highlighted');
+    assert.doesNotMatch(asked.text, /\*\*|```/, 'no Markdown is left as text');
+
+    await callBridge('type', { text: 'not what it prints' });
+    await keys('Enter');
+    const answered = await waitForCard('the verdict', (state) => state.text.includes('✘'));
+    assert.ok(answered.formatted > asked.formatted, 'the right answer is rendered too (as a code block)');
+    assert.doesNotMatch(answered.text, /\*\*|```/);
+    assert.match(answered.text, /Read/, 'a link to the note');
+
+    // Enter on the card goes on (the QuickPick goes away), Escape on the card stops.
+    await cardKey('Enter');
+    await waitForQuickInput('2');
+    await waitForCard('the second question', (state) => state.text.includes('2 of 3') && !state.text.includes('✘'));
+    await cardKey('Escape');
+    const result = await finished;
+    assert.deepEqual([result.asked, result.correct, result.cancelled], [1, 0, true]);
+  });
+
+  it('grades a recall question with the next interval of each grade, and counts the same due questions in the status bar and Review Due', async function () {
+    if (!hasBridge()) this.skip();
+    const { progress } = await api();
+    const item = (await progress.state()).items.find((candidate) => candidate.noteId === 'coroutine' && candidate.question.type === 'recall')!;
+    // Forgotten two minutes ago: its one-minute learning step is over, so it alone is due now.
+    await progress.append(createReviewEntry(item, Rating.Again, new Date(Date.now() - 120_000), 1000));
+    const { schedule, items } = await progress.state();
+    const due = buildQueue(items, schedule, { now: new Date(), dueOnly: true, newPerDay: 0 }).map((queued) => queued.item.question.id);
+    assert.ok(due.includes(item.question.id));
+    const statusText = async () => (await callBridge<{ text: string | null }>('workbenchText', { selector: '.statusbar-item[id$="studyNotes.due"]' })).text ?? '';
+    const until = Date.now() + 10_000;
+    while (!(await statusText()).includes(`${due.length}`) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.match(await statusText(), new RegExp(`\\b${due.length} due`), 'the status bar counts what Review Due will ask');
+
+    const finished = vscode.commands.executeCommand<QuizResult>('studyNotes.reviewDue');
+    await waitForQuickInput(`1 of ${due.length}`);
+    await waitForCard('the recall question', (state) => state.text.includes(item.question.question.slice(0, 6)));
+    await keys('Enter');
+    const graded = await waitForCard('the grades', (state) => state.grades.length === 4);
+    // Learning steps as ts-fsrs schedules them: Again in 1 minute, longer for each better grade.
+    assert.match(graded.grades[0], /Again · 1 min/);
+    assert.match(graded.grades[2], /Good · \d+(\.\d)? (min|h|d)/);
+    await cardKey('3');
+    await waitForCard('the next step', (state) => state.grades.length === 0 && /Enter/.test(state.text));
+    await keys('Escape');
+    const result = await finished;
+    assert.equal(result.asked, 1);
+    const log = parseReviewLog(fs.readFileSync(progress.logFile, 'utf8')).entries;
+    assert.deepEqual([log[log.length - 1].questionId, log[log.length - 1].grade], [item.question.id, Rating.Good]);
   });
 });

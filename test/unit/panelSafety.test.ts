@@ -5,6 +5,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { renderNote } from '../../src/core/render';
 import { parseHostMessage, parsePageMessage, type NoteView } from '../../src/shared/panelMessages';
+import { parseCardHostMessage, parseCardPageMessage } from '../../src/shared/quizCardMessages';
 import { imageSource, type ImagePlaces } from '../../src/webview/imagePolicy';
 import { placeImages, sanitizeDiagramSvg, sanitizeNoteHtml } from '../../src/webview/sanitize';
 
@@ -151,5 +152,26 @@ describe('note panel messages', function () {
       { type: 'show', view, scroll: { to: 'line', line: -1 } }, { type: 'show', view: { ...view, links: { a: 1 } }, scroll: { to: 'top' } },
       { type: 'update', view: { ...view, exercises: [{ id: 'e' }] } }, { type: 'update', view: { ...view, canQuiz: 'yes' } }, { type: 'reload' },
     ]) assert.equal(parseHostMessage(bad), undefined, JSON.stringify(bad));
+  });
+});
+
+describe('quiz card messages', function () {
+  it('takes only the actions a card can send, with choices and grades in range', function () {
+    assert.deepEqual(parseCardPageMessage({ type: 'action', action: { type: 'answer', choices: [2, 0, 2] } }), { type: 'action', action: { type: 'answer', choices: [2, 0] } });
+    assert.deepEqual(parseCardPageMessage({ type: 'action', action: { type: 'grade', grade: 3, extra: 'x' } }), { type: 'action', action: { type: 'grade', grade: 3 } });
+    assert.deepEqual(parseCardPageMessage({ type: 'ready' }), { type: 'ready' });
+    for (const bad of [
+      null, 'ready', { type: 'action' }, { type: 'action', action: { type: 'grade', grade: 5 } }, { type: 'action', action: { type: 'grade', grade: 1.5 } },
+      { type: 'action', action: { type: 'answer', choices: [] } }, { type: 'action', action: { type: 'answer', choices: [-1] } },
+      { type: 'action', action: { type: 'answer', choices: '1' } }, { type: 'action', action: { type: 'run', command: 'x' } },
+    ]) assert.equal(parseCardPageMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('shows only a well-formed step on the page', function () {
+    const view = { questionId: 'q', type: 'single', heading: 'Question 1 of 1', question: '**Q**', choices: ['a', 'b'], hint: 'Pick' };
+    assert.deepEqual(parseCardHostMessage({ type: 'show', view }), { type: 'show', view });
+    assert.equal(parseCardHostMessage({ type: 'show', view: { ...view, choices: [1] } }), undefined);
+    assert.equal(parseCardHostMessage({ type: 'show', view: { ...view, result: { answer: 'a' } } }), undefined);
+    assert.equal(parseCardHostMessage({ type: 'show', view: { ...view, grades: [{ grade: 1 }] } }), undefined);
   });
 });

@@ -106,6 +106,9 @@ export function readFrontMatter(block: FrontMatterBlock, locale: Locale, withRan
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) return fail(format(locale, 'frontMatterNotMapping'));
   if (!withinNodeBudget(data)) return fail(format(locale, 'frontMatterAliases'));
+  // Kept for as long as the note is indexed: copies of the strings let the front matter's text go
+  // (after the budget check: copying would expand what aliases share).
+  data = ownStrings(data);
 
   const rangeOf = (path: (string | number)[], error?: ErrorObject): TextRange => {
     if (document) {
@@ -150,8 +153,7 @@ function withinNodeBudget(data: unknown): boolean {
  * (a tag, a quiz question, an example) is dropped from its list, an unknown key is dropped.
  */
 function cleanMeta(data: Record<string, unknown>, errors: ErrorObject[]): Partial<NoteMeta> {
-  // Kept for as long as the note is indexed: the copy lets the front matter's text go.
-  const meta: Record<string, unknown> = ownStrings(data);
+  const meta: Record<string, unknown> = { ...data };
   const droppedItems = new Map<string, Set<number>>();
   for (const error of errors) {
     const path = pathOf(error);

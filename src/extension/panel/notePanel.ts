@@ -62,14 +62,17 @@ export class NotePanel implements vscode.Disposable {
   private navigations = 0;
   private refreshes = 0;
 
-  /** Shows a note, scrolled to the section holding `line` (a line of the note's file) when given. */
-  static async show(context: vscode.ExtensionContext, notes: NotesClient, target: string, line?: number): Promise<NotePanel | undefined> {
+  /**
+   * Shows a note, scrolled to the section holding `line` (a line of the note's file) or to the
+   * section a heading's text or `#fragment` names, when given.
+   */
+  static async show(context: vscode.ExtensionContext, notes: NotesClient, target: string, line?: number, fragment?: string): Promise<NotePanel | undefined> {
     if (!NotePanel.current) {
       const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
       NotePanel.current = new NotePanel(panel, context, notes);
     }
     const panel = NotePanel.current;
-    const shown = await panel.showNote(target, { kind: 'open', line });
+    const shown = await panel.showNote(target, { kind: 'open', line, fragment });
     // A new panel whose first note could not be found would stay blank.
     if (!panel.content) {
       panel.dispose();
@@ -441,13 +444,15 @@ export async function showSource(file: string, line: number): Promise<void> {
 
 /** The note panel, Open Note (from the tree, links, hovers and the palette) and Open Source. */
 export const registerNotePanel: Feature = ({ extension, notes }) => {
-  const openNote = (target: string, line?: number): Promise<NotePanel | undefined> => NotePanel.show(extension, notes, target, line);
+  const openNote = (target: string, line?: number, fragment?: string): Promise<NotePanel | undefined> => NotePanel.show(extension, notes, target, line, fragment);
   const disposable = vscode.Disposable.from(
     NotePanel.registerSerializer(extension, notes),
-    // From the tree's context menu the argument is the tree node; from links, hovers and tests, a key or id.
-    vscode.commands.registerCommand('studyNotes.openNote', async (target?: string | TreeNode, line?: number) => {
+    // From the tree's context menu the argument is the tree node; from links, hovers and tests, a key or
+    // id. The place is a line of the note's file, or a section's heading (a quiz question's `ref`).
+    vscode.commands.registerCommand('studyNotes.openNote', async (target?: string | TreeNode, place?: number | string) => {
       const key = typeof target === 'string' ? target : target?.note?.key ?? (await pickNote(notes));
-      return key ? openNote(key, typeof line === 'number' ? line : undefined) : undefined;
+      if (!key) return undefined;
+      return openNote(key, typeof place === 'number' ? place : undefined, typeof place === 'string' && place ? place : undefined);
     }),
     vscode.commands.registerCommand('studyNotes.openNoteSource', async (node?: TreeNode) => {
       if (node?.note) await showSource(node.note.path, node.note.line);

@@ -13,7 +13,8 @@ import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
 import { ProgressError, ProgressStore } from './progressStore';
 import { describeDay, progressHtml } from './progressView';
-import { QUIZ_SHEET, QuizSheet, runQuiz, type QuizResult } from './quizSession';
+import { QuizCard } from './quizCard';
+import { runQuiz, type QuizResult } from './quizSession';
 
 interface QuizRequest {
   scope: QuizScope;
@@ -27,8 +28,8 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
     onDidChange: notes.onDidChangeNotes,
     locale: notes.locale,
   }, vscode.env.machineId);
-  const openNote = async (key: string): Promise<unknown> => vscode.commands.executeCommand('studyNotes.openNote', key);
-  const sheet = new QuizSheet();
+  const openNote = async (key: string, section?: string): Promise<unknown> => vscode.commands.executeCommand('studyNotes.openNote', key, section);
+  const card = new QuizCard(context.extensionUri, notes.locale);
   const status = vscode.window.createStatusBarItem('studyNotes.due', vscode.StatusBarAlignment.Left, 10);
   status.name = vscode.l10n.t('Study Notes: Questions Due');
   status.command = 'studyNotes.reviewDue';
@@ -105,15 +106,15 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
           return undefined;
         }
         const queue = buildQueue(items, schedule, { now, scope: request.scope, dueOnly: request.dueOnly, count: request.count, newPerDay: newPerDay() });
-        const result = await runQuiz(queue, store, sheet, openNote);
-        await closeSheet();
+        const result = await runQuiz(queue, { store, card, openNote });
+        card.close();
         if (result.asked > 0) void showResult(result);
         return result;
       });
     } finally {
       running = false;
       // Also when an answer could not be saved and the quiz stopped.
-      await closeSheet();
+      card.close();
     }
   }
 
@@ -133,14 +134,6 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
       placeHolder: items.length > 0 ? vscode.l10n.t('Your weakest concepts: pick one to read its note') : vscode.l10n.t('All correct. Press Escape to close.'),
     });
     if (picked) await openNote(picked.noteKey);
-  }
-
-  async function closeSheet(): Promise<void> {
-    for (const group of vscode.window.tabGroups.all) {
-      for (const tab of group.tabs) {
-        if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === QUIZ_SHEET.toString()) await vscode.window.tabGroups.close(tab, true);
-      }
-    }
   }
 
   /** The scopes that have questions, each with what it would ask today. */
@@ -188,7 +181,7 @@ export const registerQuiz: Feature = ({ extension: context, notes, mastery: boar
   const disposable = vscode.Disposable.from(
     store,
     status,
-    vscode.workspace.registerTextDocumentContentProvider(QUIZ_SHEET.scheme, sheet),
+    card,
     store.onDidChange(() => void refreshProgress()),
     notes.onDidChangeNotes(() => { exerciseList = undefined; }),
     practice.attach((entry) => store.append(entry)),
