@@ -94,9 +94,12 @@ function valueCompletions(model: NoteModel, parsed: ParsedNote, key: string, pre
  * only declared-style ids.
  */
 function idCompletions(model: NoteModel, from: NoteSummary, typed: string, range: Range, insert: (id: string) => string, excluded: Set<string>, declaredOnly = false): CompletionList {
-  const offered = new Set(excluded);
   const visible = (note: NoteSummary): boolean => from.namespace === 'user' || note.namespace === 'bundled';
-  const best = rankNotes(model.all(), typed, MAX_COMPLETIONS + 1, (note) => !visible(note) || (declaredOnly && !note.declared) || offered.has(note.id) || !offered.add(note.id));
+  // Notes sharing an id (a diagnostic elsewhere) are offered once: ranked with room for them, the
+  // better of each kept (checking every id while ranking ten thousand notes would cost more).
+  const ranked = rankNotes(model.all(), typed, 2 * (MAX_COMPLETIONS + 1), (note) => !visible(note) || (declaredOnly && !note.declared) || excluded.has(note.id));
+  const offered = new Set<string>();
+  const best = ranked.filter((note) => !offered.has(note.id) && Boolean(offered.add(note.id))).slice(0, MAX_COMPLETIONS + 1);
   const items = best.slice(0, MAX_COMPLETIONS).map((note, rank): CompletionItem => ({
     label: note.id,
     sortText: String(rank).padStart(4, '0'),

@@ -64,7 +64,10 @@ function namesOf(note: NoteSummary): string[] {
 
 /** How well a note matches a query typed in any of its names: 0 for no match, higher is better. */
 export function conceptScore(note: NoteSummary, query: string): number {
-  const needle = query.trim().toLowerCase();
+  return scoreLowerCase(note, query.trim().toLowerCase());
+}
+
+function scoreLowerCase(note: NoteSummary, needle: string): number {
   if (!needle) return 1;
   const names = namesOf(note);
   if (names.some((name) => name === needle)) return 4;
@@ -89,9 +92,10 @@ export function rankNotes(notes: Iterable<NoteSummary>, query: string, limit: nu
   const best: { note: NoteSummary; score: number }[] = [];
   const before = (a: { note: NoteSummary; score: number }, b: { note: NoteSummary; score: number }): boolean =>
     a.score > b.score || (a.score === b.score && a.note.id < b.note.id);
+  const needle = query.trim().toLowerCase();
   for (const note of notes) {
     if (skip(note)) continue;
-    const match = conceptScore(note, query);
+    const match = scoreLowerCase(note, needle);
     if (match === 0) continue;
     const entry = { note, score: match * 4 + (note.declared ? 2 : 0) + (note.namespace === 'bundled' ? 1 : 0) };
     if (best.length === limit && !before(entry, best[best.length - 1])) continue;
