@@ -65,6 +65,11 @@ export class NotesLanguageService {
     return this.model.ready;
   }
 
+  /** Resolves once the tree can be shown (from the cache, before it is checked against the files). */
+  get shown(): Promise<void> {
+    return this.model.shown;
+  }
+
   // ---- Documents -------------------------------------------------------------------------------
 
   /** An editor's text of a note (open or changed); undefined when the file is no note. */

@@ -294,10 +294,11 @@ class NotesServer {
       if (typeof value !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${name} must be a string`);
       return value;
     };
+    // The tree answers as soon as the notes can be shown: on a warm start, from the cache.
     this.handle(TreeRequest, [], (params) => this.service.treeChildren(
       params?.parent === undefined ? undefined : stringParam(params.parent, 'parent'),
-      params?.filter === undefined ? undefined : stringParam(params.filter, 'filter')));
-    this.handle(TreeParentRequest, null, (params) => this.service.treeParent(stringParam(params?.id, 'id')));
+      params?.filter === undefined ? undefined : stringParam(params.filter, 'filter')), 'shown');
+    this.handle(TreeParentRequest, null, (params) => this.service.treeParent(stringParam(params?.id, 'id')), 'shown');
     this.handle(NoteRequest, null, (params) => this.service.note(stringParam(params?.target, 'target')));
     this.handle(ResolveRequest, null, (params) => this.service.resolve(stringParam(params?.target, 'target')));
     this.handle(NotesRequest, [], (params) => this.service.notes(params ?? {}));
@@ -309,18 +310,18 @@ class NotesServer {
     this.handle(StatusRequest, null, () => this.service.status());
   }
 
-  private handle<P, R>(spec: RequestSpec<P, R>, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): void {
-    this.connection.onRequest(spec.method, this.guarded(empty, handler));
+  private handle<P, R>(spec: RequestSpec<P, R>, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>, after: 'ready' | 'shown' = 'ready'): void {
+    this.connection.onRequest(spec.method, this.guarded(empty, handler, after));
   }
 
   /**
-   * Runs a request once the notes are indexed. Bad parameters answer InvalidParams; any other
-   * failure answers `empty`, so a bad file never breaks the editor; a refused rename still reaches
-   * the user as an error.
+   * Runs a request once the notes are indexed (or, `shown`, can be shown). Bad parameters answer
+   * InvalidParams; any other failure answers `empty`, so a bad file never breaks the editor; a
+   * refused rename still reaches the user as an error.
    */
-  private guarded<P, R>(empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  private guarded<P, R>(empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>, after: 'ready' | 'shown' = 'ready'): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
     return async (params, token) => {
-      await this.service.ready;
+      await (after === 'shown' ? this.service.shown : this.service.ready);
       try {
         return await handler(params, token);
       } catch (error) {

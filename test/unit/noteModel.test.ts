@@ -409,6 +409,34 @@ describe('note model: the persisted cache', function () {
     assert.equal(model.size, 33);
   });
 
+  it('shows the cached notes before looking at the files, then brings the changed ones up to date', async function () {
+    const fs = new MemoryFileSystem(files());
+    const cache = await warmCache(fs);
+    fs.write('/notes/n5.md', note('n5', '改过的'));
+    fs.write('/notes/new.md', note('new'));
+    fs.delete('/notes/n6.md');
+    // Changed since, and unreadable now.
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = async (file) => (file === '/notes/n7.md' ? undefined : readFile(file));
+    fs.write('/notes/n7.md', note('n7', '笔记 7'));
+    const model = new NoteModel({ fs, cache });
+    const changed = new Set<string>();
+    model.onDidChange(({ keys }) => keys.forEach((key) => changed.add(key)));
+    const ready = model.configure({ folders: [user()], topicFiles: [] });
+    await model.shown;
+    assert.equal(model.get('/notes/n5.md')?.title, '笔记 5', 'the cached note, before the files were checked');
+    assert.ok(model.get('/notes/n6.md'), 'a deleted file is still shown from the cache');
+    assert.equal(model.get('/notes/new.md'), undefined);
+    await ready;
+    assert.equal(model.get('/notes/n5.md')?.title, '改过的');
+    assert.equal(model.get('/notes/n6.md'), undefined);
+    assert.equal(model.get('/notes/n7.md'), undefined, 'an unreadable note is dropped');
+    assert.ok(model.get('/notes/new.md'));
+    assert.equal(model.size, 32);
+    await settle();
+    for (const key of ['/notes/n5.md', '/notes/n6.md', '/notes/n7.md', '/notes/new.md']) assert.ok(changed.has(key), `${key} reported as changed`);
+  });
+
   it('ignores a corrupt, foreign or stale cache and reads everything, never failing', async function () {
     const fs = new MemoryFileSystem(files());
     const good = (await warmCache(fs)).text!;

@@ -93,6 +93,7 @@ export class NoteModel {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private readyPromise: Promise<void> = Promise.resolve();
+  private shownPromise: Promise<void> = Promise.resolve();
   /** Bumped by every `configure`, so a slower earlier configuration never overwrites a later one. */
   private generation = 0;
 
@@ -128,15 +129,27 @@ export class NoteModel {
   configure(configuration: ModelConfiguration): Promise<void> {
     const generation = ++this.generation;
     this.configuration = { folders: dedupeFolders(configuration.folders), topicFiles: [...new Set(configuration.topicFiles)] };
-    this.readyPromise = this.readyPromise.then(() => this.applyConfiguration(generation));
+    let shown: () => void = () => undefined;
+    this.shownPromise = new Promise<void>((resolve) => { shown = resolve; });
+    this.readyPromise = this.readyPromise.then(() => this.applyConfiguration(generation, shown));
+    void this.readyPromise.then(shown, shown);
     return this.readyPromise;
+  }
+
+  /**
+   * Resolves once the notes can be shown: on a start from the cache as soon as its notes are in
+   * (the files are then checked against it, and what changed is reported as changes), otherwise
+   * when `ready` does. The tree answers from here, so a warm start shows it before the check.
+   */
+  get shown(): Promise<void> {
+    return this.shownPromise;
   }
 
   /**
    * Brings the notes to the latest configuration, from the one applied last. Configurations queue:
    * when several arrive at once, only the latest is applied (it includes what the others asked for).
    */
-  private async applyConfiguration(generation: number): Promise<void> {
+  private async applyConfiguration(generation: number, shown: () => void): Promise<void> {
     if (generation !== this.generation) return;
     const wanted = this.configuration;
     const { folders, topicFiles } = wanted;
@@ -147,9 +160,15 @@ export class NoteModel {
     for (const file of [...this.topicFiles.keys()]) if (!topicFiles.includes(file)) this.topicFiles.delete(file);
     const cached = await this.loadCache();
     const indexed = new Set(this.applied.folders.map((folder) => `${folder.namespace}:${folder.root}`));
-    for (const folder of folders) {
-      if (!indexed.has(`${folder.namespace}:${folder.root}`)) await this.indexFolder(folder, cached);
+    const toIndex = folders.filter((folder) => !indexed.has(`${folder.namespace}:${folder.root}`));
+    const preloaded = toIndex.map((folder) => this.preload(folder, cached));
+    if (cached.size > 0) {
+        shown();
+      // The file system answers at once (its reads are synchronous underneath): without a turn of the
+      // event loop, the answers waiting for `shown` would not be sent before the whole check is done.
+      await nextTurn();
     }
+    for (const [index, folder] of toIndex.entries()) await this.indexFolder(folder, cached, preloaded[index]);
     for (const file of topicFiles) if (!this.topicFiles.has(file)) await this.indexTopicFile(file);
     this.applied = wanted;
     this.scheduleCacheSave();
@@ -161,23 +180,55 @@ export class NoteModel {
     return new Map((entries ?? []).map((entry) => [entry.summary.path, entry]));
   }
 
-  /** Walks a note folder: files whose size and time match the cache are taken from it, others are read. */
-  private async indexFolder(folder: NoteFolder, cached: Map<string, CachedNote>): Promise<void> {
+  /** Takes a folder's notes from the cache as they were, before any file is looked at; returns their paths. */
+  private preload(folder: NoteFolder, cached: Map<string, CachedNote>): Set<string> {
+    const taken = new Set<string>();
+    for (const [file, entry] of cached) {
+      if (!cachedFor(entry, folder) || this.folderOf(file)?.root !== folder.root || this.openText.has(file)) continue;
+      this.stats.set(file, { size: entry.size, mtimeMs: entry.mtimeMs });
+      this.replaceSummary(entry.summary);
+      taken.add(file);
+    }
+    return taken;
+  }
+
+  /**
+   * Walks a note folder: files whose size and time match the cache keep their cached note, others
+   * are read, and preloaded notes whose file is gone are removed.
+   */
+  private async indexFolder(folder: NoteFolder, cached: Map<string, CachedNote>, preloaded: Set<string>): Promise<void> {
     const files = await this.walk(folder.root);
     const toRead: { file: string; stat: { size: number; mtimeMs: number } }[] = [];
     for (const { file, stat } of files) {
       if (this.folderOf(file)?.root !== folder.root) continue;
+      preloaded.delete(file);
       const hit = cached.get(file);
-      if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && hit.summary.namespace === folder.namespace && hit.summary.root === folder.root) {
+      if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs && cachedFor(hit, folder)) {
         this.stats.set(file, stat);
-        this.replaceSummary(hit.summary);
+        if (this.notes.get(file) !== hit.summary && !this.openText.has(file)) this.replaceSummary(hit.summary);
       } else {
         toRead.push({ file, stat });
       }
     }
+    for (const file of preloaded) {
+      if (this.openText.has(file)) continue;
+      this.stats.delete(file);
+      this.removeKey(file);
+    }
+    let sliceStart = Date.now();
     for (const { file, stat } of toRead) {
+      // Requests (and their answers) get a turn now and then during a long first index.
+      if (Date.now() - sliceStart > INDEX_SLICE_MS) {
+        await nextTurn();
+        sliceStart = Date.now();
+      }
       const summary = await this.readSummary(file, stat.size, folder);
-      if (!summary || this.openText.has(file)) continue;
+      if (this.openText.has(file)) continue;
+      if (!summary) {
+        // Unreadable now: a note preloaded from the cache goes.
+        this.removeKey(file);
+        continue;
+      }
       this.stats.set(file, stat);
       this.replaceSummary(summary);
     }
@@ -210,9 +261,14 @@ export class NoteModel {
   private async walk(root: string): Promise<{ file: string; stat: { size: number; mtimeMs: number } }[]> {
     const found: { file: string; stat: { size: number; mtimeMs: number } }[] = [];
     const walked = new Set<string>();
+    let sliceStart = Date.now();
     const visit = async (folder: string, real: string, depth: number): Promise<void> => {
       if (depth > MAX_FOLDER_DEPTH || walked.has(real)) return;
       walked.add(real);
+      if (Date.now() - sliceStart > INDEX_SLICE_MS) {
+        await nextTurn();
+        sliceStart = Date.now();
+      }
       const entries = await this.fs.readDirectory(folder);
       for (const entry of entries ?? []) {
         const full = path.join(folder, entry.name);
@@ -641,4 +697,18 @@ function removeFrom(map: Map<string, Set<string>>, key: string, value: string): 
   if (!set) return;
   set.delete(value);
   if (set.size === 0) map.delete(key);
+}
+
+/** Whether a cached note was read from this very folder (same root and namespace). */
+function cachedFor(entry: CachedNote, folder: NoteFolder): boolean {
+  return entry.summary.namespace === folder.namespace && entry.summary.root === folder.root;
+}
+
+/** How long indexing works before it lets requests in. */
+const INDEX_SLICE_MS = 15;
+
+/** Resolves on a later turn of the event loop, after pending I/O (answers waiting to be sent). */
+function nextTurn(): Promise<void> {
+  // Node's setImmediate runs right after I/O, without the timer's minimum delay.
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
