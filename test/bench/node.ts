@@ -12,6 +12,7 @@ import { createLanguageService, type NotesLanguageService } from '../../src/serv
 import { FileNoteCache, NodeFileSystem } from '../../src/server/nodeFileSystem';
 import { readBundledNotes } from '../support/bundledNotes';
 import { generateNotes } from '../support/generateNotes';
+import { SERVER_NODE_FLAGS } from '../../src/server/serverFlags';
 import { LspProcess } from '../support/lspProcess';
 import { generateReviewLog } from '../support/quizFixtures';
 
@@ -200,7 +201,8 @@ async function serverPart(size: number) {
   const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-bench-cache-'));
   const startServer = async () => {
     const started = now();
-    const server = new LspProcess(path.join(root, 'dist', 'server.js'));
+    // With the Node flags the extension starts it with.
+    const server = new LspProcess(path.join(root, 'dist', 'server.js'), ['--stdio'], {}, SERVER_NODE_FLAGS);
     await server.request('initialize', {
       processId: process.pid, rootUri: null, capabilities: {},
       initializationOptions: { bundledFolder: path.join(root, 'notes'), noteFolders: [folder], cacheFolder, locale: 'en' },

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { HOSTILE_FILES, withPort } from '../support/hostileCorpus';
+import { SERVER_NODE_FLAGS } from '../../src/server/serverFlags';
 import { LspProcess } from '../support/lspProcess';
 import { note } from '../support/noteArbitraries';
 import { seededRandom } from '../support/seededRandom';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     ...HOSTILE_FILES.map((file) => withPort(file.text(), 9)),
   ];
   texts.forEach((text, i) => fs.writeFileSync(path.join(folder, `fuzz-${i}.md`), text));
-  const server = new LspProcess(path.join(root, 'dist', 'server.js'));
+  // With the Node flags the extension starts it with.
+  const server = new LspProcess(path.join(root, 'dist', 'server.js'), ['--stdio'], {}, SERVER_NODE_FLAGS);
   let peakRssMb = 0;
   const sampler = setInterval(() => { peakRssMb = Math.max(peakRssMb, rssMb(server.pid)); }, 200);
   const outcome: Outcome = { requests: 0, slow: [], unanswered: [], failed: [] };

@@ -30,9 +30,9 @@ export class LspProcess {
   stderr = '';
   private exited = false;
 
-  /** `env` is added to this process's environment (a cache folder of the test's own, say). */
-  constructor(serverFile: string, args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(process.execPath, [serverFile, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
+  /** `env` is added to this process's environment (a cache folder of the test's own, say); `nodeFlags` go to Node. */
+  constructor(serverFile: string, args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}, nodeFlags: readonly string[] = []) {
+    this.child = spawn(process.execPath, [...nodeFlags, serverFile, ...args], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
     this.child.on('exit', () => {

@@ -3,6 +3,7 @@
 // library is most of the extension's code, and activation should not pay for it.
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/serverFlags';
 import { OPEN_NOTE_COMMAND, type NotesConfiguration } from '../../shared/protocol';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the server is left stopped. */
@@ -22,8 +23,8 @@ export async function startLanguageServer(serverModule: string, configuration: N
   const restarts: number[] = [];
   let toldRestart = false;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'markdown' }, { scheme: 'file', language: 'python' }],
