@@ -15,28 +15,37 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
  */
 export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Set<string> {
   const tokens = new Set<string>();
-  // Line by line and match by match: a megabyte of text never becomes a megabyte-long array.
-  for (let start = 0; start < text.length && tokens.size < limit;) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    addTokens(text.slice(start, end).toLowerCase(), tokens, limit);
-    start = end + 1;
-  }
+  forEachToken(text, (token) => {
+    tokens.add(token);
+    return tokens.size < limit;
+  });
   return tokens;
 }
 
-function addTokens(lower: string, tokens: Set<string>, limit: number): void {
+/**
+ * Calls `visit` with each token of a text, repeats included, until it returns false. Line by line
+ * and match by match: a megabyte of text never becomes a megabyte-long array.
+ */
+function forEachToken(text: string, visit: (token: string) => boolean): void {
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (!lineTokens(text.slice(start, end).toLowerCase(), visit)) return;
+    start = end + 1;
+  }
+}
+
+function lineTokens(lower: string, visit: (token: string) => boolean): boolean {
   for (const [run] of lower.matchAll(CJK_RUN)) {
     for (let i = 0; i < run.length; i++) {
-      tokens.add(run[i]);
-      if (i + 1 < run.length) tokens.add(run.slice(i, i + 2));
+      if (!visit(run[i])) return false;
+      if (i + 1 < run.length && !visit(run.slice(i, i + 2))) return false;
     }
-    if (tokens.size >= limit) return;
   }
   for (const [word] of lower.replace(CJK_RUN, ' ').matchAll(WORD)) {
-    if (word.length <= MAX_WORD) tokens.add(word);
-    if (tokens.size >= limit) return;
+    if (word.length <= MAX_WORD && !visit(word)) return false;
   }
+  return true;
 }
 
 /** Longer "words" (hashes, base64, a hostile run of letters) are not indexed: no one searches for them. */
@@ -91,6 +100,10 @@ class PackedPostings {
   private used = 0;
   private last = 0;
   count = 0;
+
+  get lastOrdinal(): number {
+    return this.last;
+  }
 
   constructor(ordinals: readonly number[]) {
     for (const ordinal of ordinals) this.push(ordinal);
@@ -154,16 +167,36 @@ export class SearchIndex {
     this.remove(key);
     const ordinal = this.keys.push(key) - 1;
     this.ordinals.set(key, ordinal);
-    for (const token of tokenize(text, MAX_TOKENS_PER_NOTE)) this.append(token, ordinal);
+    // Straight into the lists, without a set of the note's tokens: a note of 50,000 different
+    // tokens would make one that outlives the young generation and bloats the heap.
+    let different = 0;
+    forEachToken(text, (token) => {
+      if (this.append(token, ordinal)) different++;
+      return different < MAX_TOKENS_PER_NOTE;
+    });
   }
 
-  /** Ordinals only grow, so each list stays in ascending order by appending. */
-  private append(token: string, ordinal: number): void {
+  /**
+   * Adds the note to a token's list, unless it is there already (a repeat in the same note); true
+   * when added. Ordinals only grow, so each list stays in ascending order by appending.
+   */
+  private append(token: string, ordinal: number): boolean {
     const list = this.postings.get(token);
-    if (list === undefined) this.postings.set(token, [ordinal]);
-    else if (!Array.isArray(list)) list.push(ordinal);
-    else if (list.length + 1 < PACK_FROM) list.push(ordinal);
-    else this.postings.set(token, new PackedPostings([...list, ordinal]));
+    if (list === undefined) {
+      this.postings.set(token, [ordinal]);
+      return true;
+    }
+    if (!Array.isArray(list)) {
+      if (list.count > 0 && list.lastOrdinal === ordinal) return false;
+      list.push(ordinal);
+    } else if (list[list.length - 1] === ordinal) {
+      return false;
+    } else if (list.length + 1 < PACK_FROM) {
+      list.push(ordinal);
+    } else {
+      this.postings.set(token, new PackedPostings([...list, ordinal]));
+    }
+    return true;
   }
 
   remove(key: string): void {

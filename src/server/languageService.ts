@@ -19,6 +19,7 @@ import { noteHover, pythonHover } from './languageFeatures/hover';
 import { examples, noteContent, notesHaving, quizItems, resolveNote, topicFileSummary } from './languageFeatures/noteRequests';
 import { NoteTree } from './languageFeatures/noteTree';
 import { definition, prepareRename, references, rename } from './languageFeatures/references';
+import { textPassed } from './memory';
 import { BodyIndex } from './languageFeatures/bodyIndex';
 import { documentSymbols, workspaceSymbols } from './languageFeatures/symbols';
 
@@ -74,6 +75,7 @@ export class NotesLanguageService {
 
   /** An editor's text of a note (open or changed); undefined when the file is no note. */
   setDocument(file: string, text: string): ParsedNote | undefined {
+    textPassed(text.length);
     return this.model.setOpenText(file, text);
   }
 

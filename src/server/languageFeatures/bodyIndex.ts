@@ -4,6 +4,7 @@
 import type { NoteSummary } from '../../core/model';
 import type { NoteModel } from '../../core/noteModel/noteModel';
 import { SearchIndex } from '../../core/search';
+import { textPassed } from '../memory';
 import type { SearchResult } from '../../shared/protocol';
 import { noteRow } from './noteTree';
 
@@ -65,6 +66,7 @@ export class BodyIndex {
     this.stale.delete(key);
     const note = this.model.get(key);
     const text = note && !note.skipped ? await this.model.text(note) : undefined;
+    if (text !== undefined) textPassed(text.length);
     if (!note || text === undefined) {
       this.index.remove(key);
       this.indexed.delete(key);
