@@ -201,4 +201,29 @@ describe('users\' own notes', function () {
       fs.rmSync(file, { force: true });
     }
   });
+
+  it('opens the seed file as topics: its 5 categories and one topic per `####` concept, empty ones included', async function () {
+    // The original interview notes this project started from (not in the repository), copied as Markdown.
+    const seed = ['/work/shared/seed/000_5e54a9df82574f20.txt', path.resolve(__dirname, '../../../../shared/seed/000_5e54a9df82574f20.txt')].find((file) => fs.existsSync(file));
+    if (!seed) this.skip();
+    const { notes, topics } = await api();
+    const file = path.join(workspaceRoot(), 'seed-notes.md');
+    const text = fs.readFileSync(seed!, 'utf8');
+    fs.writeFileSync(file, text);
+    try {
+      await vscode.commands.executeCommand('studyNotes.openFileAsTopics', vscode.Uri.file(file));
+      const fileRow = (await topics.getChildren()).find((row) => row.id === `topics:${file}`)!;
+      const categoryRows = await topics.getChildren(fileRow);
+      assert.deepEqual(categoryRows.map((row) => row.label), ['python', 'Spider', 'web', 'Database', 'Other']);
+      const titles: string[] = [];
+      for (const category of categoryRows) for (const row of await topics.getChildren(category)) titles.push(row.label);
+      const concepts = text.split('\n').filter((line) => line.startsWith('#### ')).map((line) => line.slice(5).trim());
+      assert.equal(titles.length, 30);
+      assert.deepEqual(titles, concepts, 'every concept heading, in file order, and nothing from the table of contents');
+      assert.equal((await notes.request(TopicFileRequest, { path: file }))?.topics, 30);
+    } finally {
+      await notes.setTopicFiles([]);
+      fs.rmSync(file, { force: true });
+    }
+  });
 });
