@@ -222,4 +222,46 @@ describe('quiz', function () {
     const log = parseReviewLog(fs.readFileSync(progress.logFile, 'utf8')).entries;
     assert.deepEqual([log[log.length - 1].questionId, log[log.length - 1].grade], [item.question.id, Rating.Good]);
   });
+
+  it('draws "All concepts · 5 questions" from at least three concepts, each shown on the card', async function () {
+    if (!hasBridge()) this.skip();
+    const { progress } = await api();
+    const { items } = await progress.state();
+    const finished = vscode.commands.executeCommand<QuizResult>('studyNotes.startQuiz', { scope: { kind: 'all' }, dueOnly: false, count: 5 });
+    const concepts: string[] = [];
+    for (let position = 1; position <= 5; position++) {
+      const shown = await waitForCard(`question ${position}`, (state) => state.text.includes(`${position} of 5`) && state.grades.length === 0 && !/Enter: /.test(state.text));
+      const heading = shown.text.split('\n').find((line) => line.includes(`${position} of 5`))!;
+      concepts.push(heading.slice(heading.lastIndexOf('·') + 1).trim());
+      const item = items.find((candidate) => heading.endsWith(candidate.noteTitle) && shown.text.includes(candidate.question.question.replace(/[`*]/g, '').slice(0, 8)))!;
+      assert.ok(item, `the card shows a known question: ${heading}`);
+      // Answered on the card (any answer will do), or typed for an output question.
+      switch (item.question.type) {
+        case 'output':
+          await waitForQuickInput(`${position} of 5`);
+          await callBridge('type', { text: 'x' });
+          await keys('Enter');
+          break;
+        case 'recall':
+          await cardKey('Enter');
+          await waitForCard('the grades', (state) => state.grades.length === 4);
+          await cardKey('1');
+          break;
+        case 'multiple':
+          await cardKey('1');
+          await cardKey('Enter');
+          break;
+        default:
+          await cardKey('1');
+      }
+      await waitForCard('the answer', (state) => /Enter: /.test(state.text));
+      if (position < 5) await cardKey('Enter');
+    }
+    await cardKey('Enter');
+    await waitForQuickInput('Score');
+    await keys('Escape');
+    const result = await finished;
+    assert.equal(result.asked, 5);
+    assert.ok(new Set(concepts).size >= 3, `five questions from ${new Set(concepts).size} concepts: ${concepts.join(', ')}`);
+  });
 });
