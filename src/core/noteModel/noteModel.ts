@@ -92,6 +92,7 @@ export class NoteModel {
   private pendingChange = new Set<string>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
   private readyPromise: Promise<void> = Promise.resolve();
   private shownPromise: Promise<void> = Promise.resolve();
   /** Bumped by every `configure`, so a slower earlier configuration never overwrites a later one. */
@@ -631,7 +632,8 @@ export class NoteModel {
   }
 
   private scheduleCacheSave(): void {
-    if (!this.cache) return;
+    // A background pass may still be finishing a note after the model was disposed.
+    if (!this.cache || this.disposed) return;
     clearTimeout(this.cacheTimer);
     this.cacheTimer = setTimeout(() => void this.saveCache(), 2000);
     (this.cacheTimer as { unref?: () => void }).unref?.();
@@ -651,6 +653,7 @@ export class NoteModel {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.changeTimer);
     clearTimeout(this.cacheTimer);
     this.listeners.clear();
