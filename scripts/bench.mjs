@@ -69,7 +69,6 @@ try {
   const vsix = fs.readdirSync(root).find((name) => name.endsWith('.vsix'));
   row('Size', 'dist/extension.js', `${kb('dist/extension.js')} KB (goal ≤ 250 KB)`, 'production build, minified: what activation loads');
   row('Size', 'dist/languageClient.js', `${kb('dist/languageClient.js')} KB`, 'vscode-languageclient, loaded the first time something needs notes');
-  row('Size', 'dist/codeBlocks.js', `${kb('dist/codeBlocks.js')} KB`, 'markdown-it for the note panel\'s code buttons, loaded on the first press');
   row('Size', 'dist/server.js', `${kb('dist/server.js')} KB`, 'production build, minified');
   row('Size', 'webview assets', `${folderKb('dist/webview')} KB`, 'dist/webview: panel.js and the bundled mermaid.min.js');
   row('Size', vsix, `${kb(vsix)} KB (goal ≤ 2,048 KB)`, 'npm run package');

@@ -10,12 +10,6 @@ import { closesRawText, containHtml, rawTextOpened } from './containHtml';
 import { escapeHtml, plainText, slugify } from './text';
 
 /**
- * Languages whose blocks can be inserted into an editor or opened as a runnable file (Python only).
- * An unlabeled block is not among them: in notes it is as often output, a shell session or
- * pseudo-code as Python, so only a block that says it is Python gets those buttons (all get Copy).
- */
-const RUNNABLE_LANGUAGES = new Set(['python', 'py', 'python3']);
-/**
  * Block nesting (each blockquote counts one, each list two) beyond which the rest of a quote or list
  * item is shown as plain text under a marker. markdown-it itself drops everything after its limit.
  */
@@ -82,10 +76,6 @@ interface RenderEnv {
   codeBlocks: CodeBlock[];
   cuts: number;
   exerciseSlots: Map<number, number[]>;
-}
-
-export function isRunnableLanguage(language: string): boolean {
-  return RUNNABLE_LANGUAGES.has(language);
 }
 
 let markdown: MarkdownIt | undefined;
@@ -264,11 +254,6 @@ function isCommentOnly(html: string): boolean {
     if (end === -1) return true;
     at = end + 3;
   }
-}
-
-/** The code blocks of a note's text, numbered as the page numbers them (for the host's code buttons). */
-export function codeBlocksOf(text: string): CodeBlock[] {
-  return renderNote(text).codeBlocks;
 }
 
 /**

@@ -65,8 +65,12 @@ export type PageMessage =
   | { type: 'openNote'; key: string; fragment?: string }
   | { type: 'openExternal'; href: string }
   | { type: 'history'; direction: 'back' | 'forward' }
-  /** `index` counts the note's code blocks in order; the host looks the code up itself. */
-  | { type: 'codeAction'; action: CodeAction; index: number }
+  /**
+   * The code of the block whose button was pressed, as the page shows it. It comes from the note's
+   * text, so it is trusted exactly as much as the note: the host only copies it or opens it in an
+   * editor, never runs it.
+   */
+  | { type: 'codeAction'; action: CodeAction; code: string; language: string }
   | { type: 'exercise'; action: 'start' | 'hint'; exerciseId: string }
   | { type: 'openSource' }
   | { type: 'quiz' }
@@ -90,6 +94,7 @@ export interface PageTestReport {
 /** Set once in the page's HTML: the strings it shows and where its resources are. */
 export interface PageSettings {
   strings: PanelStrings;
+  /** mermaid's unpacked script; empty when the host could not unpack it. */
   mermaidScript: string;
   /** Webview URIs (ending in `/`) of the folders images may come from. */
   imageRoots: string[];
@@ -126,8 +131,8 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'history':
       return value.direction === 'back' || value.direction === 'forward' ? { type: 'history', direction: value.direction } : undefined;
     case 'codeAction':
-      return (value.action === 'copy' || value.action === 'insert' || value.action === 'runnable') && isIndex(value.index)
-        ? { type: 'codeAction', action: value.action, index: value.index } : undefined;
+      return (value.action === 'copy' || value.action === 'insert' || value.action === 'runnable') && isString(value.code) && isString(value.language)
+        ? { type: 'codeAction', action: value.action, code: value.code, language: value.language } : undefined;
     case 'exercise':
       return (value.action === 'start' || value.action === 'hint') && isString(value.exerciseId)
         ? { type: 'exercise', action: value.action, exerciseId: value.exerciseId } : undefined;

@@ -66,7 +66,15 @@ export class DiagramPainter {
       else waiting.push(slot);
     }
     if (waiting.length === 0) return failures;
-    const mermaid = await this.load();
+    let mermaid: Mermaid;
+    try {
+      mermaid = await this.load();
+    } catch (error) {
+      // Not kept: a page made again (after a setting change) tries mermaid again.
+      if (round !== this.round) return undefined;
+      for (const slot of waiting) this.show(slot, { error: error instanceof Error ? error.message : String(error) }, failures);
+      return failures.sort((a, b) => a.index - b.index);
+    }
     for (const slot of inViewFirst(waiting)) {
       if (round !== this.round) return undefined;
       if (this.initializedTheme !== theme) this.initialize(mermaid, theme);
@@ -100,6 +108,11 @@ export class DiagramPainter {
 
   private load(): Promise<Mermaid> {
     this.mermaid ??= new Promise<Mermaid>((resolve, reject) => {
+      // The host could not unpack mermaid (and said so); every diagram shows why it is not drawn.
+      if (!this.scriptUri) {
+        reject(new Error('mermaid could not be unpacked'));
+        return;
+      }
       const script = document.createElement('script');
       script.nonce = this.nonce;
       script.src = this.scriptUri;

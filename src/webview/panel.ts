@@ -3,7 +3,8 @@
 // scroll position, and turns clicks into the few messages the host accepts. Its own elements are
 // made here and held by reference, never looked up by an id a note could also produce.
 import DOMPurify from 'dompurify';
-import { linkedNoteKey, renderNote, sectionAt, isRunnableLanguage, type Heading, type RenderedNote } from '../core/render';
+import { linkedNoteKey, renderNote, sectionAt, type CodeBlock, type Heading, type RenderedNote } from '../core/render';
+import { isRunnableLanguage } from '../core/snippets/runnableLanguage';
 import { slugify } from '../core/text';
 import {
   parseHostMessage, type CodeAction, type ExerciseView, type HostMessage, type NoteView, type PageMessage, type PageSettings, type ScrollRequest,
@@ -31,7 +32,8 @@ const TOC_MIN_HEADINGS = 4;
 const TOC_MAX_ENTRIES = 500;
 const REMEMBERED_POSITIONS = 100;
 
-const script = document.currentScript as HTMLScriptElement;
+// A module script has no document.currentScript; the page holds one script with settings.
+const script = document.querySelector<HTMLScriptElement>('script[data-settings]')!;
 const settings = JSON.parse(script.dataset.settings ?? '{}') as PageSettings;
 const strings = settings.strings;
 const vscode = acquireVsCodeApi();
@@ -107,7 +109,7 @@ function render(view: NoteView, received: number): { shown: Shown; fragment: Doc
     const holder = found.code[index];
     const codeElement = holder?.querySelector('code');
     if (!holder || !codeElement) return;
-    holder.prepend(codeButtons(index, block.language));
+    holder.prepend(codeButtons(block));
     code.push({ element: codeElement, language: block.language, code: block.code });
   });
   const diagrams: DiagramSlot[] = [];
@@ -123,9 +125,9 @@ function render(view: NoteView, received: number): { shown: Shown; fragment: Doc
   return { shown: { view, rendered, headings: found.heading, diagrams, code, received }, fragment };
 }
 
-function codeButtons(index: number, language: string): HTMLElement {
+function codeButtons({ code, language }: CodeBlock): HTMLElement {
   const bar = element('div', 'code-actions');
-  const send = (action: CodeAction) => () => post({ type: 'codeAction', action, index });
+  const send = (action: CodeAction) => () => post({ type: 'codeAction', action, code, language });
   bar.append(button(strings.copy, send('copy')));
   // Only code this extension can run gets the buttons that put it into an editor as code to run.
   if (isRunnableLanguage(language)) bar.append(button(strings.insert, send('insert')), button(strings.runnable, send('runnable')));

@@ -134,13 +134,15 @@ describe('note panel messages', function () {
   };
 
   it('accepts the page\'s messages it knows, and nothing else', function () {
-    assert.deepEqual(parsePageMessage({ type: 'codeAction', action: 'insert', index: 2, code: 'rm -rf /' }), { type: 'codeAction', action: 'insert', index: 2 });
+    assert.deepEqual(parsePageMessage({ type: 'codeAction', action: 'insert', code: 'print(1)\n', language: 'py', index: 2, run: true }),
+      { type: 'codeAction', action: 'insert', code: 'print(1)\n', language: 'py' });
     assert.deepEqual(parsePageMessage({ type: 'exercise', action: 'hint', exerciseId: 'e' }), { type: 'exercise', action: 'hint', exerciseId: 'e' });
     assert.deepEqual(parsePageMessage({ type: 'drawn', key: 'k', diagrams: 2, errors: [{ index: 1, message: 'Parse error' }, { index: -1, message: 'x' }, 'junk'] }),
       { type: 'drawn', key: 'k', diagrams: 2, errors: [{ index: 1, message: 'Parse error' }] });
     for (const bad of [
       null, 'ready', { type: 'eval' }, { type: 'openExternal', href: 'command:workbench.action.quit' }, { type: 'openExternal', href: 'file:///etc/passwd' },
-      { type: 'codeAction', action: 'run', index: 0 }, { type: 'codeAction', action: 'copy', index: -1 }, { type: 'codeAction', action: 'copy', index: 1.5 },
+      { type: 'codeAction', action: 'run', code: 'x', language: 'py' }, { type: 'codeAction', action: 'copy', code: 5, language: '' },
+      { type: 'codeAction', action: 'copy', code: 'x' }, { type: 'codeAction', action: 'insert', index: 0 },
       { type: 'exercise', action: 'solve', exerciseId: 'e' }, { type: 'history', direction: 'up' }, { type: 'openNote', key: 5 },
     ]) assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad));
   });

@@ -6,7 +6,8 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import MarkdownIt from 'markdown-it';
 import { containHtml, NOTE_HTML_TAGS } from '../../src/core/containHtml';
-import { codeBlocksOf, DEPTH_LIMIT, isRunnableLanguage, linkedNoteKey, renderNote, sectionAt } from '../../src/core/render';
+import { DEPTH_LIMIT, linkedNoteKey, renderNote, sectionAt } from '../../src/core/render';
+import { isRunnableLanguage } from '../../src/core/snippets/runnableLanguage';
 
 describe('renderNote', function () {
   it('keeps raw HTML for the sanitizer, and leaves code and mermaid to the page as marked placeholders', function () {
@@ -91,9 +92,9 @@ describe('renderNote', function () {
     assert.equal(renderNote('## 有子标题\n\n### 子\n').empty, false);
   });
 
-  it('numbers code blocks the same way for the host and the page, and knows which can run', function () {
+  it('finds code blocks (quoted ones too, diagrams not) and knows which can run', function () {
     const text = '```py\nprint(1)\n```\n\n    indented\n\n```mermaid\nflowchart LR\n```\n\n> ```sql\n> select 1\n> ```\n';
-    assert.deepEqual(codeBlocksOf(text).map((block) => [block.language, block.code]), [['py', 'print(1)\n'], ['', 'indented\n'], ['sql', 'select 1\n']]);
+    assert.deepEqual(renderNote(text).codeBlocks.map((block) => [block.language, block.code]), [['py', 'print(1)\n'], ['', 'indented\n'], ['sql', 'select 1\n']]);
     assert.deepEqual(['python', 'py', 'python3', '', 'sql', 'bash', 'pycon'].map(isRunnableLanguage), [true, true, true, false, false, false, false]);
   });
 

@@ -2,11 +2,9 @@
 // show (shared/panelMessages.ts), like VS Code's Markdown preview. The host asks the language server
 // for notes, keeps the back/forward history, answers the page's buttons (holding the code it gave),
 // reports diagrams the page could not draw as diagnostics, and restores the panel after a reload.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { CodeBlock } from '../../core/render';
-import { escapeHtml } from '../../core/text';
+import { isRunnableLanguage } from '../../core/snippets/runnableLanguage';
 import {
   parsePageMessage, type CodeAction, type HostMessage, type NoteView, type PageMessage, type PageSettings, type PageTestReport, type PanelStrings,
   type ScrollRequest,
@@ -15,6 +13,8 @@ import { DiagramErrorsNotification, NoteRequest, NotesRequest, type NoteContent,
 import type { NotesClient } from '../client/notesClient';
 import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
+import { webviewPageHtml } from '../webviewPage';
+import { mermaidFolder, mermaidScript } from './mermaidScript';
 
 export const NOTE_PANEL_TYPE = 'studyNotes.note';
 /** Larger bodies are not rendered: the panel says so and offers the source instead. */
@@ -43,8 +43,6 @@ export interface DrawnReport {
 export class NotePanel implements vscode.Disposable {
   private static current: NotePanel | undefined;
   private content: NoteContent | undefined;
-  /** The code blocks of `content`, found when a code button is first pressed. */
-  private codeBlocks: CodeBlock[] | undefined;
   private readonly history = { back: [] as string[], forward: [] as string[] };
   /** The page has said it is ready and has not been unloaded since. */
   private pageReady = false;
@@ -68,8 +66,9 @@ export class NotePanel implements vscode.Disposable {
    */
   static async show(context: vscode.ExtensionContext, notes: NotesClient, target: string, line?: number, fragment?: string): Promise<NotePanel | undefined> {
     if (!NotePanel.current) {
+      const mermaid = await mermaidScript(context);
       const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
-      NotePanel.current = new NotePanel(panel, context, notes);
+      NotePanel.current = new NotePanel(panel, context, notes, mermaid);
     }
     const panel = NotePanel.current;
     const shown = await panel.showNote(target, { kind: 'open', line, fragment });
@@ -86,13 +85,19 @@ export class NotePanel implements vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(NOTE_PANEL_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PanelState | undefined) {
         NotePanel.current?.dispose();
-        NotePanel.current = new NotePanel(panel, context, notes);
+        NotePanel.current = new NotePanel(panel, context, notes, await mermaidScript(context));
         if (typeof state?.noteKey === 'string') await NotePanel.current.showNote(state.noteKey, { kind: 'return' });
       },
     });
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly context: vscode.ExtensionContext, private readonly notes: NotesClient) {
+  /** `mermaid`: the unpacked script of mermaid, if it could be unpacked. */
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly context: vscode.ExtensionContext,
+    private readonly notes: NotesClient,
+    private readonly mermaid: vscode.Uri | undefined,
+  ) {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon-activity.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -199,7 +204,6 @@ export class NotePanel implements vscode.Disposable {
 
   private setContent(content: NoteContent): void {
     this.content = content;
-    this.codeBlocks = undefined;
     this.panel.title = content.note.title;
     this.preparePage();
   }
@@ -263,7 +267,7 @@ export class NotePanel implements vscode.Disposable {
         if (this.content) await vscode.commands.executeCommand('studyNotes.quizConcept', this.content.note.key);
         break;
       case 'codeAction':
-        await this.codeAction(message.action, message.index);
+        await this.codeAction(message.action, message.code, message.language);
         break;
       case 'exercise':
         await this.exercise(message.action, message.exerciseId);
@@ -300,29 +304,22 @@ export class NotePanel implements vscode.Disposable {
     }
   }
 
-  private async codeAction(action: CodeAction, index: number): Promise<void> {
-    const content = this.content;
-    if (!content || content.skipped !== undefined || content.text.length > RENDER_LIMIT_CHARS) return;
-    // The page sends only an index: the code comes from the host's own reading of the text it sent.
-    const { codeBlocksOf, isRunnableLanguage } = codeBlocks();
-    this.codeBlocks ??= codeBlocksOf(content.text);
-    const block = this.codeBlocks[index];
-    if (!block) return;
+  private async codeAction(action: CodeAction, code: string, language: string): Promise<void> {
     if (action === 'copy') {
-      await vscode.env.clipboard.writeText(block.code);
+      await vscode.env.clipboard.writeText(code);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Code copied'), 2000);
       return;
     }
-    if (!isRunnableLanguage(block.language)) return;
+    if (!isRunnableLanguage(language)) return;
     // Inserting and creating runnable files belong to the snippets feature.
     const command = action === 'insert' ? 'studyNotes.insertCode' : 'studyNotes.createRunnableCode';
-    await runIfAvailable(command, block.code, action === 'insert' ? 'python' : content.note.key);
+    await vscode.commands.executeCommand(command, code, action === 'insert' ? 'python' : this.content?.note.key);
   }
 
   private async exercise(action: 'start' | 'hint', exerciseId: string): Promise<void> {
     if (!this.content?.exercises.some((exercise) => exercise.id === exerciseId)) return;
     // Exercises are their own feature; the panel only starts them.
-    await runIfAvailable(action === 'start' ? 'studyNotes.startExercise' : 'studyNotes.showExerciseHint', exerciseId);
+    await vscode.commands.executeCommand(action === 'start' ? 'studyNotes.startExercise' : 'studyNotes.showExerciseHint', exerciseId);
   }
 
   /**
@@ -340,7 +337,12 @@ export class NotePanel implements vscode.Disposable {
     const extension = this.context.extensionUri;
     this.panel.webview.options = {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extension, 'media'), vscode.Uri.joinPath(extension, 'dist', 'webview'), ...roots.map((root) => vscode.Uri.file(root))],
+      localResourceRoots: [
+        vscode.Uri.joinPath(extension, 'media'),
+        vscode.Uri.joinPath(extension, 'dist', 'webview'),
+        mermaidFolder(this.context),
+        ...roots.map((root) => vscode.Uri.file(root)),
+      ],
     };
     // The new page says when it is ready and then gets the note shown (see deliverToNewPage).
     this.pageReady = false;
@@ -360,27 +362,22 @@ export class NotePanel implements vscode.Disposable {
   /** `mermaid`: the note the page opens with has diagrams, so mermaid is fetched while the page loads. */
   private html(roots: string[], remoteImages: boolean, mermaid: boolean): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...parts)).toString();
     const settings: PageSettings = {
       strings: panelStrings(),
-      mermaidScript: asset('dist', 'webview', 'mermaid.min.js'),
+      mermaidScript: this.mermaid ? webview.asWebviewUri(this.mermaid).toString() : '',
       imageRoots: roots.map((root) => folderUri(webview, root)),
       remoteImages,
     };
-    const images = `${webview.cspSource}${remoteImages ? ' https:' : ''}`;
-    return `<!DOCTYPE html>
-<html lang="${this.notes.locale === 'zh-cn' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${images}; style-src ${webview.cspSource} 'unsafe-inline'; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'panel.css')}">
-${mermaid ? `<link rel="preload" as="script" nonce="${nonce}" href="${settings.mermaidScript}">\n` : ''}</head>
-<body>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'panel.js')}" data-settings="${escapeHtml(JSON.stringify(settings))}"></script>
-</body>
-</html>`;
+    return webviewPageHtml({
+      webview,
+      extensionUri: this.context.extensionUri,
+      locale: this.notes.locale,
+      script: 'panel',
+      settings,
+      imageSources: `${webview.cspSource}${remoteImages ? ' https:' : ''}`,
+      inlineStyles: true,
+      ...(mermaid && settings.mermaidScript ? { preloadScript: settings.mermaidScript } : {}),
+    });
   }
 
   dispose(): void {
@@ -388,15 +385,6 @@ ${mermaid ? `<link rel="preload" as="script" nonce="${nonce}" href="${settings.m
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
-}
-
-let codeBlocksModule: typeof import('./codeBlocks') | undefined;
-
-/** The bundle that reads code blocks, loaded on first use (see codeBlocks.ts). */
-function codeBlocks(): typeof import('./codeBlocks') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  codeBlocksModule ??= require(path.join(__dirname, 'codeBlocks.js')) as typeof import('./codeBlocks');
-  return codeBlocksModule;
 }
 
 /** Every string the page shows, in the display language. */
@@ -425,15 +413,6 @@ function panelStrings(): PanelStrings {
 /** The webview URI of a folder, ending in `/`. */
 function folderUri(webview: vscode.Webview, folder: string): string {
   return webview.asWebviewUri(vscode.Uri.file(folder)).toString().replace(/\/?$/, '/');
-}
-
-/** Runs a command of another feature, or says the action is not there yet when it is not registered. */
-async function runIfAvailable(command: string, ...args: unknown[]): Promise<void> {
-  if ((await vscode.commands.getCommands(true)).includes(command)) {
-    await vscode.commands.executeCommand(command, ...args);
-  } else {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This action is not available yet in this version of Study Notes.'));
-  }
 }
 
 /** Opens a note's Markdown beside the current editor, at its first line. */

@@ -2,10 +2,9 @@
 // or beside the editor, never in a third group. Its page is loaded once and told what each step
 // shows; what the learner does on the card arrives as actions the quiz session races against its
 // QuickPick, so either way of answering works.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { escapeHtml } from '../../core/text';
 import { NOTE_PANEL_TYPE } from '../panel/notePanel';
+import { webviewPageHtml } from '../webviewPage';
 import { parseCardPageMessage, type CardAction, type CardView } from '../../shared/quizCardMessages';
 
 const CARD_TYPE = 'studyNotes.quizCard';
@@ -67,20 +66,7 @@ export class QuizCard implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
-    return `<!DOCTYPE html>
-<html lang="${this.locale === 'zh-cn' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(asset('media', 'panel.css'))}">
-</head>
-<body class="quiz">
-<script nonce="${nonce}" src="${escapeHtml(asset('dist', 'webview', 'quizCard.js'))}"></script>
-</body>
-</html>`;
+    return webviewPageHtml({ webview, extensionUri: this.extensionUri, locale: this.locale, script: 'quizCard', bodyClass: 'quiz' });
   }
 }
 
