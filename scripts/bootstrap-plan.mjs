@@ -15,14 +15,15 @@ export const REQUIREMENTS = {
   kerberos: 'the Kerberos development files: installing code-server compiles a native module against them',
   compiler: 'a C/C++ compiler and make: installing code-server compiles native modules',
   ripgrep: 'ripgrep: code-server bundles it, and its own download of it needs GitHub',
+  cjkFont: 'a Chinese font: the README screenshot shows Chinese titles (only `npm run screenshot` needs it)',
 };
 
 /** Package names per package manager; `apt-ubuntu` differs only where Ubuntu names a package differently. */
 const PACKAGES = {
-  apt: { python3: ['python3'], chromium: ['chromium'], kerberos: ['libkrb5-dev'], compiler: ['build-essential'], ripgrep: ['ripgrep'] },
+  apt: { python3: ['python3'], chromium: ['chromium'], kerberos: ['libkrb5-dev'], compiler: ['build-essential'], ripgrep: ['ripgrep'], cjkFont: ['fonts-noto-cjk'] },
   'apt-ubuntu': { chromium: ['chromium-browser'] },
-  dnf: { python3: ['python3'], chromium: ['chromium'], kerberos: ['krb5-devel'], compiler: ['gcc-c++', 'make'], ripgrep: ['ripgrep'] },
-  pacman: { python3: ['python'], chromium: ['chromium'], kerberos: ['krb5'], compiler: ['base-devel'], ripgrep: ['ripgrep'] },
+  dnf: { python3: ['python3'], chromium: ['chromium'], kerberos: ['krb5-devel'], compiler: ['gcc-c++', 'make'], ripgrep: ['ripgrep'], cjkFont: ['google-noto-sans-cjk-fonts'] },
+  pacman: { python3: ['python'], chromium: ['chromium'], kerberos: ['krb5'], compiler: ['base-devel'], ripgrep: ['ripgrep'], cjkFont: ['noto-fonts-cjk'] },
   // macOS ships Kerberos; the compiler comes with Apple's command line tools, Chromium as a cask.
   brew: { python3: ['python'], ripgrep: ['ripgrep'] },
 };
@@ -58,7 +59,8 @@ export function packagesFor(system, requirement) {
  * What a command needs. `test` runs the unit stage (Python) and, unless `--unit`, VS Code in code-server
  * driven by Chromium; `start` opens code-server for a browser of the user's choice (no Chromium), or
  * with `--desktop` a desktop VS Code; `bench` is like a full test. Installing code-server, once, needs
- * a compiler, the Kerberos headers and ripgrep; a cached code-server needs none of them.
+ * a compiler, the Kerberos headers and ripgrep; a cached code-server needs none of them. The README
+ * screenshot (`test --screenshot`) needs a Chinese font, or its titles would be empty boxes.
  */
 export function requirementsOf({ command, args = [], codeServerInstalled }) {
   const codeServer = command === 'bench'
@@ -66,6 +68,7 @@ export function requirementsOf({ command, args = [], codeServerInstalled }) {
     || (command === 'start' && !args.includes('--desktop'));
   const needs = ['python3'];
   if (codeServer && command !== 'start') needs.push('chromium');
+  if (command === 'test' && args.includes('--screenshot')) needs.push('cjkFont');
   if (codeServer && !codeServerInstalled) needs.push('kerberos', 'compiler', 'ripgrep');
   return { codeServer, needs };
 }

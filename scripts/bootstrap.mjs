@@ -93,6 +93,9 @@ const PROBES = {
   kerberos: (machine) => machine.platform === 'darwin' || machine.hasCommand('krb5-config') || machine.exists('/usr/include/gssapi/gssapi.h'),
   compiler: (machine) => (machine.hasCommand('c++') || machine.hasCommand('g++')) && machine.hasCommand('make'),
   ripgrep: (machine) => machine.hasCommand('rg'),
+  // macOS has Chinese fonts of its own; elsewhere, the Noto CJK fonts where the distributions put them.
+  cjkFont: (machine) => machine.platform === 'darwin'
+    || ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/google-noto-sans-cjk-fonts/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'].some(machine.exists),
 };
 
 /** Which of `needs` this machine lacks (dpkg on Debian/Ubuntu, probes elsewhere), and the Python version. */

@@ -48,6 +48,11 @@ describe('bootstrap (the set-up of npm test and npm start)', function () {
       assert.deepEqual(requirementsOf({ command: 'test', args: ['--unit'] }), { codeServer: false, needs: ['python3'] });
     });
 
+    it('needs a Chinese font only for the README screenshot', function () {
+      assert.deepEqual(requirementsOf({ command: 'test', args: ['--screenshot', 'docs/images/screenshot.jpg'], codeServerInstalled: true }),
+        { codeServer: true, needs: ['python3', 'chromium', 'cjkFont'] });
+    });
+
     it('does not need Chromium for npm start, nor code-server with --desktop', function () {
       assert.deepEqual(requirementsOf({ command: 'start', args: [], codeServerInstalled: true }), { codeServer: true, needs: ['python3'] });
       assert.deepEqual(requirementsOf({ command: 'start', args: ['--desktop'] }), { codeServer: false, needs: ['python3'] });

@@ -116,6 +116,8 @@ describe('Study Notes in VS Code', function () {
     const screenshot = process.env.STUDY_NOTES_SCREENSHOT;
     if (screenshot) {
       await vscode.commands.executeCommand('workbench.view.extension.studyNotes');
+      // Earlier suites leave the bottom panel open (exercise comments, output); the note gets its height.
+      await vscode.commands.executeCommand('workbench.action.closePanel');
       await inWebview(`(document.querySelector('.diagram-output')?.scrollIntoView({ block: 'center' }), true)`, 'main.note-body');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
