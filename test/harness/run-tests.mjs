@@ -110,7 +110,10 @@ async function suiteInCodeServer(label, folder, options = {}) {
 
 async function codeServerSuites() {
   log(`\n▶ integration tests in VS Code (code-server + Chromium)${vsix ? ` against ${path.basename(vsix)}` : ''}`);
-  await suiteInCodeServer('code-server', 'out/test/integration', { env: screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {} });
+  // STUDY_NOTES_PACKAGED tells the tests that the extension is a production build, without test reports.
+  await suiteInCodeServer('code-server', 'out/test/integration', {
+    env: { ...(screenshot ? { STUDY_NOTES_SCREENSHOT: screenshot } : {}), ...(vsix ? { STUDY_NOTES_PACKAGED: '1' } : {}) },
+  });
 }
 
 /** Kills the extension host in the middle of a quiz, then checks in a new VS Code that no answer was lost. */

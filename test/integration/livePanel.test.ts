@@ -118,8 +118,11 @@ describe('note panel: one live page', function () {
     })`, marker(panel.noteId!));
     assert.equal(after.origin, origin, 'a new document');
     assert.ok(after.mermaid <= 1, `mermaid fetched ${after.mermaid} times`);
-    assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid\'s script was added once');
-    assert.equal(panel.testReport?.documentOrigin, origin);
+    // A production build (npm run test:vsix) sends no test report; the resource timings above tell there.
+    if (process.env.STUDY_NOTES_PACKAGED !== '1') {
+      assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid\'s script was added once');
+      assert.equal(panel.testReport?.documentOrigin, origin);
+    }
   });
 
   it('shows a broken diagram\'s error in place and as a diagnostic of the note open in an editor', async function () {
