@@ -14,6 +14,16 @@ import { makeWorkspace, runInVsCode } from '../test/harness/vscode-session.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'out', 'bench');
 const VSCODE_RUNS = Number(process.env.STUDY_NOTES_BENCH_RUNS ?? 3);
+/** `npm run bench -- vscode` (or render, scale, quiz): sizes and only those parts; none named, all of them. */
+const PARTS = ['render', 'scale', 'quiz', 'vscode'];
+const parts = process.argv.slice(2);
+for (const part of parts) {
+  if (!PARTS.includes(part)) {
+    console.error(`usage: npm run bench [-- ${PARTS.join('|')} …]`);
+    process.exit(2);
+  }
+}
+const wanted = (part) => parts.length === 0 || parts.includes(part);
 const quiet = () => {};
 stopAllOnSignals();
 useRunTempDir();
@@ -24,7 +34,9 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const kb = (file) => Math.round(fs.statSync(path.join(root, file)).size / 1024);
-const folderKb = (dir) => Math.round(fs.readdirSync(path.join(root, dir)).reduce((sum, name) => sum + fs.statSync(path.join(root, dir, name)).size, 0) / 1024);
+const folderKb = (dir) => Math.round(fs.readdirSync(path.join(root, dir), { recursive: true })
+  .map((name) => fs.statSync(path.join(root, dir, name)))
+  .reduce((sum, stat) => sum + (stat.isFile() ? stat.size : 0), 0) / 1024);
 
 async function buildBenchBundles() {
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -70,17 +82,20 @@ try {
   row('Size', 'dist/extension.js', `${kb('dist/extension.js')} KB (goal ≤ 250 KB)`, 'production build, minified: what activation loads');
   row('Size', 'dist/languageClient.js', `${kb('dist/languageClient.js')} KB`, 'vscode-languageclient, loaded the first time something needs notes');
   row('Size', 'dist/server.js', `${kb('dist/server.js')} KB`, 'production build, minified');
-  row('Size', 'webview assets', `${folderKb('dist/webview')} KB`, 'dist/webview: panel.js and the bundled mermaid.min.js');
+  row('Size', 'webview assets', `${folderKb('dist/webview')} KB`, 'dist/webview: panel.js and quizCard.js with their shared chunk, and mermaid brotli-compressed');
   row('Size', vsix, `${kb(vsix)} KB (goal ≤ 2,048 KB)`, 'npm run package');
   await buildBenchBundles();
 
-  console.log('Rendering the bundled notes…');
-  const render = nodePart('render');
-  row('Rendering', 'markdown → HTML per note', `${fixed(render.renderMs.median)} median, ${fixed(render.renderMs.max)} max`, `${render.notes} bundled notes, median of ${render.runs} batches of ≥ 5 ms each after a warm-up`);
-  row('Rendering', 'plain markdown-it, same text', `${fixed(render.markdownItMs.median)} median, ${fixed(render.markdownItMs.max)} max`, 'new MarkdownIt(), defaults');
-  row('Rendering', 'ours ÷ markdown-it', `${render.ratio.toFixed(2)}× (goal ≤ 1.3×)`, 'median per note: raw HTML contained, headings, line map, links checked; highlighting is the page\'s, per visible block');
+  if (wanted('render')) {
+    console.log('Rendering the bundled notes…');
+    const render = nodePart('render');
+    figures.render = render;
+    row('Rendering', 'markdown → HTML per note', `${fixed(render.renderMs.median)} median, ${fixed(render.renderMs.max)} max`, `${render.notes} bundled notes, median of ${render.runs} batches of ≥ 5 ms each after a warm-up`);
+    row('Rendering', 'plain markdown-it, same text', `${fixed(render.markdownItMs.median)} median, ${fixed(render.markdownItMs.max)} max`, 'new MarkdownIt(), defaults');
+    row('Rendering', 'ours ÷ markdown-it', `${render.ratio.toFixed(2)}× (goal ≤ 1.3×)`, 'median per note: raw HTML contained, headings, line map, links checked; highlighting is the page\'s, per visible block');
 
-  for (const size of [1000, 10000]) {
+  }
+  for (const size of wanted('scale') ? [1000, 10000] : []) {
     console.log(`Generating ${size} notes: the note model in process, then the language server as a process…`);
     const model = nodePart('model', String(size));
     const server = nodePart('server', String(size));
@@ -97,38 +112,44 @@ try {
     figures[`scale${size}`] = { model, server };
   }
 
-  console.log('Quiz queue from 100,000 reviews…');
-  const quiz = nodePart('quiz', '100000');
-  row('Quiz', 'queue from 100,000 reviews, cold', fixed(quiz.coldMs),
-    `no snapshot: read ${quiz.logKb} KB + parse + FSRS replay of every review + queue (of which parse ${fixed(quiz.parseMs)}, replay ${fixed(quiz.replayMs)}); ${quiz.questions} questions, median of ${quiz.runs}`);
-  row('Quiz', 'queue from 100,000 reviews, snapshot', `${fixed(quiz.snapshotMs)} (goal ≤ ${quiz.goalMs} ms)`,
-    `read the log and a ${quiz.snapshotKb} KB snapshot, check it, replay the ${quiz.newAnswers} newer answers, queue; writing a snapshot takes ${fixed(quiz.encodeSnapshotMs)} more, after the queue`);
+  if (wanted('quiz')) {
+    console.log('Quiz queue from 100,000 reviews…');
+    const quiz = nodePart('quiz', '100000');
+    figures.quiz = quiz;
+    row('Quiz', 'queue from 100,000 reviews, cold', fixed(quiz.coldMs),
+      `no snapshot: read ${quiz.logKb} KB + parse + FSRS replay of every review + queue (of which parse ${fixed(quiz.parseMs)}, replay ${fixed(quiz.replayMs)}); ${quiz.questions} questions, median of ${quiz.runs}`);
+    row('Quiz', 'queue from 100,000 reviews, snapshot', `${fixed(quiz.snapshotMs)} (goal ≤ ${quiz.goalMs} ms)`,
+      `read the log and a ${quiz.snapshotKb} KB snapshot, check it, replay the ${quiz.newAnswers} newer answers, queue; writing a snapshot takes ${fixed(quiz.encodeSnapshotMs)} more, after the queue`);
+  }
 
-  console.log(`Starting VS Code ${VSCODE_RUNS} times with the .vsix installed…`);
-  const runs = [];
-  for (let i = 0; i < VSCODE_RUNS; i++) runs.push(await vscodeRun(path.join(root, vsix)));
-  const pick = (get) => median(runs.map(get));
-  row('Start-up', 'activate()', fixed(pick((r) => r.activateMs)), `time inside activate(), median of ${runs.length} VS Code starts`);
-  row('Start-up', 'extension activation by the host', fixed(pick((r) => r.hostActivationMs)), 'extension.activate() from another module: loading the bundle + activate()');
-  row('Start-up', 'first open of the tree', fixed(pick((r) => r.firstTreeMs)), `all categories and ${runs[0].treeItems} items, notes loaded on first use`);
-  row('Memory', 'extension host growth with the tree shown', `${(pick((r) => r.hostRssAfterTreeMb - r.hostRssMb.beforeActivation)).toFixed(1)} MB (goal ≤ 30 MB)`, 'RSS before activation → after the tree was shown and expanded');
-  row('Memory', 'extension host RSS', `${pick((r) => r.hostRssMb.beforeActivation)} MB before → ${pick((r) => r.hostRssMb.afterUse)} MB after`, 'before activation, and after the tree and every note panel were opened');
-  const opens = runs.flatMap((r) => r.openNoteToDiagramsMs.samples);
-  const percentile90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1];
-  row('Note panel', 'first note with diagrams', `${fixed(pick((r) => r.openNoteToDiagramsMs.first))} (goal ≤ 1.5 s)`,
-    `command → last SVG in the page, median of ${runs.length} VS Code starts: new panel, page loaded, mermaid fetched`);
-  row('Note panel', 'open note → last diagram painted', `${fixed(median(opens))} median (goal ≤ 300 ms), ${fixed(percentile90(opens))} p90`,
-    `each of ${runs[0].openNoteToDiagramsMs.notes - 1} notes with diagrams opened with its neighbour open, × ${runs.length} runs`);
-  row('Note panel', 'back to a note', `${fixed(median(runs.flatMap((r) => r.openNoteToDiagramsMs.back)))} median`, 'back through the history: drawings kept per theme and text');
-  row('Note panel', 'theme change → diagrams redrawn', `${fixed(median(runs.flatMap((r) => r.themeChangeMs.fresh)))} median (goal ≤ 300 ms)`,
-    `to the other theme on the notes with the most diagrams (${runs[0].themeChangeMs.diagrams.join(', ')}), drawn afresh; ${fixed(median(runs.flatMap((r) => r.themeChangeMs.cached)))} back to a theme drawn before`);
+  if (wanted('vscode')) {
+    console.log(`Starting VS Code ${VSCODE_RUNS} times with the .vsix installed…`);
+    const runs = [];
+    for (let i = 0; i < VSCODE_RUNS; i++) runs.push(await vscodeRun(path.join(root, vsix)));
+    figures.vscodeRuns = runs;
+    const pick = (get) => median(runs.map(get));
+    row('Start-up', 'activate()', fixed(pick((r) => r.activateMs)), `time inside activate(), median of ${runs.length} VS Code starts`);
+    row('Start-up', 'extension activation by the host', fixed(pick((r) => r.hostActivationMs)), 'extension.activate() from another module: loading the bundle + activate()');
+    row('Start-up', 'first open of the tree', fixed(pick((r) => r.firstTreeMs)), `all categories and ${runs[0].treeItems} items, notes loaded on first use`);
+    row('Memory', 'extension host growth with the tree shown', `${(pick((r) => r.hostRssAfterTreeMb - r.hostRssMb.beforeActivation)).toFixed(1)} MB (goal ≤ 30 MB)`, 'RSS before activation → after the tree was shown and expanded');
+    row('Memory', 'extension host RSS', `${pick((r) => r.hostRssMb.beforeActivation)} MB before → ${pick((r) => r.hostRssMb.afterUse)} MB after`, 'before activation, and after the tree and every note panel were opened');
+    const opens = runs.flatMap((r) => r.openNoteToDiagramsMs.samples);
+    const percentile90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1];
+    row('Note panel', 'first note with diagrams', `${fixed(pick((r) => r.openNoteToDiagramsMs.first))} (goal ≤ 1.5 s)`,
+      `command → last SVG in the page, median of ${runs.length} VS Code starts: new panel, page loaded, mermaid fetched`);
+    row('Note panel', 'open note → last diagram painted', `${fixed(median(opens))} median (goal ≤ 300 ms), ${fixed(percentile90(opens))} p90`,
+      `each of ${runs[0].openNoteToDiagramsMs.notes - 1} notes with diagrams opened with its neighbour open, × ${runs.length} runs`);
+    row('Note panel', 'back to a note', `${fixed(median(runs.flatMap((r) => r.openNoteToDiagramsMs.back)))} median`, 'back through the history: drawings kept per theme and text');
+    row('Note panel', 'theme change → diagrams redrawn', `${fixed(median(runs.flatMap((r) => r.themeChangeMs.fresh)))} median (goal ≤ 300 ms)`,
+      `to the other theme on the notes with the most diagrams (${runs[0].themeChangeMs.diagrams.join(', ')}), drawn afresh; ${fixed(median(runs.flatMap((r) => r.themeChangeMs.cached)))} back to a theme drawn before`);
+  }
 
   const width = (key) => Math.max(...rows.map((r) => String(r[key]).length), key.length);
   const widths = { group: width('group'), figure: width('figure'), value: width('value') };
   console.log(`\n${'group'.padEnd(widths.group)}  ${'figure'.padEnd(widths.figure)}  ${'value'.padEnd(widths.value)}  how`);
   for (const r of rows) console.log(`${r.group.padEnd(widths.group)}  ${r.figure.padEnd(widths.figure)}  ${String(r.value).padEnd(widths.value)}  ${r.how}`);
   fs.mkdirSync(outDir, { recursive: true });
-  const json = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows, render, ...figures, quiz, vscodeRuns: runs };
+  const json = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows, ...figures };
   fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(json, null, 2));
   console.log(`\nFigures written to ${path.relative(root, path.join(outDir, 'results.json'))}`);
 } catch (error) {
