@@ -1,6 +1,6 @@
 // The note panel: one webview whose page is loaded once and then told by messages which note to
 // show (shared/panelMessages.ts), like VS Code's Markdown preview. The host asks the language server
-// for notes, keeps the back/forward history, answers the page's buttons (holding the code it gave),
+// for notes, keeps the back/forward history, answers the page's code buttons (copy, insert, run),
 // reports diagrams the page could not draw as diagnostics, and restores the panel after a reload.
 import path from 'node:path';
 import * as vscode from 'vscode';
