@@ -6,16 +6,17 @@ export class HarnessError extends Error {}
 
 const running = new Map();
 
-/** Registers a detached child; the returned function kills its process group and waits for it. */
+/**
+ * Registers a detached child; the returned function ends its whole process group and resolves once
+ * the group is gone. The leader exiting is not enough: Chromium's helpers outlive its main process
+ * for a moment, and a run must not return while any of them is still in the process table.
+ */
 export function trackProcess(child, name, afterExit = () => {}) {
   let stopping;
   const stop = () => {
-    stopping ??= new Promise((resolve) => {
-      const done = () => { running.delete(child.pid); afterExit(); resolve(); };
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', done);
-      killGroup(child.pid, 'SIGTERM');
-      setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5_000).unref();
+    stopping ??= endGroup(child.pid).then(() => {
+      running.delete(child.pid);
+      afterExit();
     });
     return stopping;
   };
@@ -24,8 +25,32 @@ export function trackProcess(child, name, afterExit = () => {}) {
   return stop;
 }
 
+/** SIGTERM to the group, SIGKILL after a 5 s grace, then wait until no member is left (10 s at most: a member's parent may be slow to reap it). */
+async function endGroup(pid) {
+  killGroup(pid, 'SIGTERM');
+  const started = Date.now();
+  let killed = false;
+  while (groupExists(pid) && Date.now() - started < 10_000) {
+    if (!killed && Date.now() - started > 5_000) {
+      killGroup(pid, 'SIGKILL');
+      killed = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function killGroup(pid, signal) {
   try { process.kill(-pid, signal); } catch { /* already gone */ }
+}
+
+/** Signal 0 checks that the group still has a member (an exited one not yet reaped counts). */
+function groupExists(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 export async function stopAll() {
