@@ -35,8 +35,9 @@ describe('harness processes', function () {
   });
 
   it('kills a member that ignores SIGTERM, and resolves only when the group is gone', async function () {
-    // An ignored signal stays ignored across exec, so this sleep survives SIGTERM.
-    const child = await startGroup('(trap "" TERM; exec sleep 30) & echo started; wait');
+    // An ignored signal stays ignored across exec, so this sleep survives SIGTERM. It says it has
+    // started only once the signal is ignored, so the stop cannot come before that.
+    const child = await startGroup('(trap "" TERM; echo started; exec sleep 30) & wait');
     const stopped = Date.now();
     await trackProcess(child, 'stubborn')();
     assert.equal(groupAlive(child.pid), false);
