@@ -480,8 +480,8 @@ describe('language server over stdio', function () {
           for (const at of [position(0, 3), position(0, 50_000), position(10, 0)]) {
             const { ms } = await timed(method, { textDocument: { uri: uriOf(file) }, position: at });
             // A hang detector, not a speed goal: these lines took 4.5 s to over 25 s before (cost
-            // growing with the square of the line). Linear work on the 5 MB note (its search
-            // tokens, built in one piece) can hold one request for 0.7 s on an idle machine and
+            // growing with the square of the line). Linear work on the 5 MB note (probably its search
+            // tokens, built in one piece; not profiled) can hold one request 0.7 s when idle and
             // over 1 s under load; the 1 s goal is measured by `npm run fuzz`.
             assert.ok(ms < HANG_MS, `${name} ${method} at ${JSON.stringify(at)}: ${ms} ms`);
           }
