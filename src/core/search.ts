@@ -5,36 +5,24 @@
 // a query reads the few candidate notes again to find and rank the lines that hold every token.
 // Notes are added and removed one at a time, so an edited note is re-indexed alone.
 
+import { TimeSlices, type Pauses } from './timeSlices';
+
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const WORD = /[\p{L}\p{N}_]+/gu;
+const CJK_CHAR = /^[\u3400-\u9fff\uf900-\ufaff]/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/**
- * Index tokens of a text: CJK characters and character pairs, and lower-cased words. At most
- * `limit` different tokens: a note with more (a generated word list, say) is indexed by its first ones.
- */
-export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Set<string> {
-  const tokens = new Set<string>();
-  forEachToken(text, (token) => {
-    tokens.add(token);
-    return tokens.size < limit;
-  });
-  return tokens;
-}
-
-/**
- * Calls `visit` with each token of a text, repeats included, until it returns false. Line by line
- * and match by match: a megabyte of text never becomes a megabyte-long array.
- */
-function forEachToken(text: string, visit: (token: string) => boolean): void {
+/** A text's lines, lower-cased, one at a time: a megabyte of text never becomes a megabyte-long array. */
+function* lowerCaseLines(text: string): Generator<string> {
   for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (!lineTokens(text.slice(start, end).toLowerCase(), visit)) return;
+    yield text.slice(start, end).toLowerCase();
     start = end + 1;
   }
 }
 
+/** Calls `visit` with each token of a lower-cased line, repeats included, until it returns false. */
 function lineTokens(lower: string, visit: (token: string) => boolean): boolean {
   for (const [run] of lower.matchAll(CJK_RUN)) {
     for (let i = 0; i < run.length; i++) {
@@ -67,6 +55,25 @@ export function queryTokens(query: string): { tokens: string[]; words: string[] 
   tokens.push(...latin);
   words.push(...latin);
   return { tokens: [...new Set(tokens)], words };
+}
+
+/** A word character that is not CJK: what makes up the words that `WORD` finds once CJK is blanked. */
+const WORD_CHAR = String.raw`[[\p{L}\p{N}_]--[\u3400-\u9fff\uf900-\ufaff]]`;
+
+/**
+ * Whether a lower-cased line holds every index token of a query, as its own tokens would (a CJK
+ * character or pair as a substring, a word as a whole word), without tokenizing the line: a search
+ * may look at every line of a large note.
+ */
+export function lineHolder(tokens: readonly string[]): (lower: string) => boolean {
+  const tests = tokens.map((token): ((lower: string) => boolean) => {
+    if (CJK_CHAR.test(token)) return (lower) => lower.includes(token);
+    if (token.length > MAX_WORD) return () => false;
+    // A query word is made of word characters only: nothing in it needs escaping.
+    const word = new RegExp(`(?<!${WORD_CHAR})${token}(?!${WORD_CHAR})`, 'v');
+    return (lower) => lower.includes(token) && word.test(lower);
+  });
+  return (lower) => tests.every((test) => test(lower));
 }
 
 export interface SearchLine {
@@ -153,6 +160,8 @@ export class SearchIndex {
   /** Ordinal → key; undefined for a note removed since (compacted away when they pile up). */
   private keys: (string | undefined)[] = [];
   private removed = 0;
+  /** An add is under way (paused, or running). */
+  private adding = false;
 
   get size(): number {
     return this.ordinals.size;
@@ -162,18 +171,63 @@ export class SearchIndex {
     return this.ordinals.has(key);
   }
 
-  /** Indexes a note's text (replacing what was indexed for it). */
+  /** Indexes a note's text (replacing what was indexed for it), at once. */
   add(key: string, text: string): void {
+    const lines = this.addLines(key, text);
+    while (!lines.next().done);
+  }
+
+  /**
+   * Indexes a note's text between other work: a 5 MB note takes over half a second. After each
+   * pause, `wanted` says whether to go on (no, when a newer version of the note waits). Resolves to
+   * false when it gave up: the note stays partly indexed until it is added again or removed.
+   */
+  async addInSlices(key: string, text: string, slices: Pauses, wanted: () => boolean): Promise<boolean> {
+    const lines = this.addLines(key, text);
+    for (;;) {
+      const step = lines.next();
+      if (step.done) return step.value;
+      const pause = slices.pause();
+      if (pause === undefined) continue;
+      await pause;
+      if (!wanted()) {
+        lines.return(false);
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Adds a note's tokens, stopping after each line; returns false if the note was removed during a
+   * stop. Adds never overlap: one that pauses must end before the next starts (ordinals only grow).
+   */
+  private *addLines(key: string, text: string): Generator<void, boolean> {
+    if (this.adding) throw new Error(`SearchIndex: "${key}" was added while another note's add was paused`);
     this.remove(key);
-    const ordinal = this.keys.push(key) - 1;
+    let ordinal = this.keys.push(key) - 1;
     this.ordinals.set(key, ordinal);
     // Straight into the lists, without a set of the note's tokens: a note of 50,000 different
     // tokens would make one that outlives the young generation and bloats the heap.
     let different = 0;
-    forEachToken(text, (token) => {
+    const visit = (token: string): boolean => {
       if (this.append(token, ordinal)) different++;
       return different < MAX_TOKENS_PER_NOTE;
-    });
+    };
+    this.adding = true;
+    try {
+      for (const line of lowerCaseLines(text)) {
+        if (!lineTokens(line, visit)) return true;
+        yield;
+        // Removed during a pause, or renumbered by a compaction (where it stays the last note, so
+        // its ordinal stays the largest and every list stays in order).
+        const now = this.ordinals.get(key);
+        if (now === undefined) return false;
+        ordinal = now;
+      }
+      return true;
+    } finally {
+      this.adding = false;
+    }
   }
 
   /**
@@ -252,21 +306,26 @@ export class SearchIndex {
     const candidates = this.candidates(query)
       .map((key, order) => ({ key, order, priority: source.priority(key, needle) }))
       .sort((a, b) => b.priority - a.priority || a.order - b.order);
+    const holdsQuery = lineHolder(tokens);
+    // A note of 5 MB has 400,000 lines: other requests (and a cancellation) get their turn meanwhile.
+    const slices = new TimeSlices();
     const hits: SearchLine[] = [];
-    for (const [read, { key, priority }] of candidates.entries()) {
-      // Let a cancellation (or another request) in now and then.
-      if (read > 0 && read % 64 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const { key, priority } of candidates) {
       if (hits.length >= limit || source.cancelled?.()) break;
       const note = await source.lines(key);
       if (!note) continue;
-      note.lines.forEach((text, offset) => {
-        if (!text.trim() || text.length > 10_000) return;
-        const lineTokens = tokenize(text);
-        if (!tokens.every((token) => lineTokens.has(token))) return;
+      for (const [offset, text] of note.lines.entries()) {
+        const pause = slices.pause();
+        if (pause) {
+          await pause;
+          if (source.cancelled?.()) break;
+        }
+        if (!text.trim() || text.length > 10_000) continue;
         const lower = text.toLowerCase();
+        if (!holdsQuery(lower)) continue;
         const score = (lower.includes(needle) ? 4 : 0) + (/^#{1,6}\s/.test(text) ? 2 : 0) + words.filter((word) => lower.includes(word)).length + (priority > 0 ? 1 : 0);
         hits.push({ key, line: note.firstLine + offset, text: text.trim(), score });
-      });
+      }
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }

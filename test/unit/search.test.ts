@@ -3,7 +3,8 @@
 // search over the model, kept up to date one changed note at a time.
 import assert from 'node:assert/strict';
 import { MemoryFileSystem } from '../../src/core/noteModel/fileSystem';
-import { SearchIndex, queryTokens, tokenize, type SearchSource } from '../../src/core/search';
+import fc from 'fast-check';
+import { SearchIndex, lineHolder, queryTokens, type SearchSource } from '../../src/core/search';
 import { startService } from '../support/memoryService';
 
 const frontMatter = (id: string) => `---\nid: ${id}\ntitle: ${id}\n---\n`;
@@ -32,10 +33,25 @@ describe('full-text search index', function () {
   const search = async (query: string) => index.search(query, source);
 
   it('indexes Chinese as characters and character pairs, English as lower-cased words', function () {
-    const tokens = tokenize('拥塞窗口 TIME_WAIT');
-    for (const token of ['拥', '拥塞', '塞窗', '窗口', '口', 'time_wait']) assert.ok(tokens.has(token), token);
-    assert.ok(!tokens.has('口 t'));
+    const one = new SearchIndex();
+    one.add('line', '拥塞窗口 TIME_WAIT');
+    for (const query of ['拥', '拥塞', '塞窗', '窗口', '口', 'time_wait', 'Time_Wait']) assert.deepEqual(one.candidates(query), ['line'], query);
+    for (const query of ['窗拥', 'time', 'wait', '口t']) assert.deepEqual(one.candidates(query), [], query);
     assert.deepEqual(queryTokens('拥塞窗口').tokens, ['拥塞', '塞窗', '窗口']);
+  });
+
+  it('matches a line without tokenizing it exactly when the line, as a note of its own, would be a candidate', function () {
+    // Small alphabets, so that queries often hit: CJK, Latin with case and accents, digits, `_`,
+    // an astral letter, and separators.
+    const piece = fc.constantFrom('拥', '塞', '窗', '口', 'a', 'B', 'é', 'İ', 'ß', '1', '_', '𝒜', ' ', '.', '-', '，', 'ab', 'time_wait');
+    const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    fc.assert(fc.property(text, text, (line, query) => {
+      const one = new SearchIndex();
+      one.add('line', line);
+      const { tokens } = queryTokens(query);
+      fc.pre(tokens.length > 0);
+      assert.equal(lineHolder(tokens)(line.toLowerCase()), one.candidates(query).length === 1);
+    }), { seed: 15, numRuns: 5000 });
   });
 
   it('finds a single character', async function () {
@@ -106,6 +122,64 @@ describe('full-text search index', function () {
   });
 });
 
+describe('adding a large note between other work', function () {
+  /** Pauses after every `every` lines, for a turn of the event loop, counting them. */
+  const everyLines = (every: number) => {
+    let lines = 0;
+    const pauses = { count: 0, pause: (): Promise<void> | undefined => {
+      if (++lines % every !== 0) return undefined;
+      pauses.count++;
+      return new Promise((resolve) => setImmediate(resolve));
+    } };
+    return pauses;
+  };
+  const bigNote = Array.from({ length: 5000 }, (_, i) => `第 ${i} 行 word${i}`).join('\n');
+
+  it('indexes it as an add at once does, while other notes are removed and the index compacts', async function () {
+    const sliced = new SearchIndex();
+    const atOnce = new SearchIndex();
+    for (let i = 0; i < 3000; i++) {
+      sliced.add(`n${i}`, `第 ${i} 行`);
+      atOnce.add(`n${i}`, `第 ${i} 行`);
+    }
+    const pauses = everyLines(500);
+    const adding = sliced.addInSlices('big', bigNote, pauses, () => true);
+    // During the first pause: 2,000 removals, enough to compact (renumber) the index.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 2000; i++) sliced.remove(`n${i}`);
+    assert.equal(await adding, true);
+    atOnce.add('big', bigNote);
+    for (let i = 0; i < 2000; i++) atOnce.remove(`n${i}`);
+    assert.equal(pauses.count, 10);
+    for (const query of ['第', '行', 'word0', 'word4999', '2500', '2999']) {
+      assert.deepEqual(new Set(sliced.candidates(query)), new Set(atOnce.candidates(query)), query);
+    }
+    assert.deepEqual(sliced.candidates('2999'), ['n2999', 'big'], 'the lists stay in order after the renumbering');
+  });
+
+  it('gives up when the note is no longer wanted or was removed during a pause, and lets the next add start', async function () {
+    const index = new SearchIndex();
+    assert.equal(await index.addInSlices('big', bigNote, everyLines(100), () => false), false);
+    assert.deepEqual(index.candidates('word4999'), [], 'gave up after 100 lines');
+    assert.deepEqual(index.candidates('word0'), ['big'], 'partly indexed until added again');
+    const removed = index.addInSlices('big', bigNote, everyLines(100), () => true);
+    index.remove('big');
+    assert.equal(await removed, false);
+    assert.equal(index.has('big'), false);
+    index.add('small', 'word4999');
+    assert.deepEqual(index.candidates('word4999'), ['small']);
+  });
+
+  it('refuses a second add while one is paused (ordinals must only grow)', async function () {
+    const index = new SearchIndex();
+    const adding = index.addInSlices('big', bigNote, everyLines(100), () => true);
+    assert.throws(() => index.add('other', 'x'), /"other" was added while another note's add was paused/);
+    assert.equal(await adding, true);
+    index.add('other', 'word1');
+    assert.deepEqual(index.candidates('word1'), ['big', 'other']);
+  });
+});
+
 describe('searching notes through the language service', function () {
   this.timeout(10_000);
 
@@ -135,6 +209,25 @@ describe('the background search build', function () {
     await waitUntil(() => t.service.searchReady);
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.deepEqual(new Set(fs.reads.values()), new Set([2]), JSON.stringify([...fs.reads]));
+  });
+});
+
+describe('a large note edited while its search tokens are added', function () {
+  this.timeout(20_000);
+
+  it('ends with the newest text indexed, and search says it is partial until then', async function () {
+    const fs = new MemoryFileSystem({ '/notes/small.md': `${frontMatter('small')}# 小\n` });
+    const t = await startService({ fs });
+    await waitUntil(() => t.service.searchReady);
+    const big = (last: string) => `${frontMatter('big')}# 大\n${'普通的一行 filler\n'.repeat(200_000)}${last}\n`;
+    fs.write('/notes/big.md', big('alphaword'));
+    await t.service.model.fileChanged('/notes/big.md');
+    await waitUntil(async () => (await t.service.searchNotes('filler')).partial);
+    fs.write('/notes/big.md', big('omegaword'));
+    await t.service.model.fileChanged('/notes/big.md');
+    await waitUntil(async () => !(await t.service.searchNotes('filler')).partial, 15_000);
+    assert.deepEqual((await t.service.searchNotes('omegaword')).hits.map((hit) => hit.line), [200_005]);
+    assert.deepEqual((await t.service.searchNotes('alphaword')).hits, []);
   });
 });
 

@@ -465,7 +465,9 @@ describe('language server over stdio', function () {
 
     it('answers quickly on the lines that hung the server before (issue 15)', async function () {
       this.timeout(120_000);
-      const HANG_MS = 4000;
+      // 4.5 s to over 25 s before these fixes; now an answer waits at most one slice of the
+      // background work on the note (its search tokens are added between requests): tens of ms.
+      const BOUND_MS = 1000;
       const cases: [string, string][] = [
         ['backticks.md', `x.md ${'`'.repeat(100_000)}\n`],
         ['link-backticks.md', `[x](note:y) ${'`'.repeat(100_000)}\n`],
@@ -479,15 +481,11 @@ describe('language server over stdio', function () {
         for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
           for (const at of [position(0, 3), position(0, 50_000), position(10, 0)]) {
             const { ms } = await timed(method, { textDocument: { uri: uriOf(file) }, position: at });
-            // A hang detector, not a speed goal: these lines took 4.5 s to over 25 s before (cost
-            // growing with the square of the line). Linear work on the 5 MB note (probably its search
-            // tokens, built in one piece; not profiled) can hold one request 0.7 s when idle and
-            // over 1 s under load; the 1 s goal is measured by `npm run fuzz`.
-            assert.ok(ms < HANG_MS, `${name} ${method} at ${JSON.stringify(at)}: ${ms} ms`);
+            assert.ok(ms < BOUND_MS, `${name} ${method} at ${JSON.stringify(at)}: ${ms} ms`);
           }
         }
         const { result, ms } = await timed<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf(file) } });
-        assert.ok(ms < HANG_MS, `${name} documentSymbol: ${ms} ms`);
+        assert.ok(ms < BOUND_MS, `${name} documentSymbol: ${ms} ms`);
         assert.ok(result.length <= 2000, `${name}: ${result.length} symbols`);
         assert.ok(JSON.stringify(result).length < 1024 * 1024, `${name}: the symbol answer is under 1 MB`);
         server.notify('textDocument/didClose', { textDocument: { uri: uriOf(file) } });

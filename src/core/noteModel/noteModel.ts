@@ -12,6 +12,7 @@ import { DEFAULT_MAX_NOTE_BYTES, parseNoteDocument, scanNoteBody, summarizeNote 
 import { splitTopics, type TopicFile } from '../notes/topics';
 import type { NoteFileSystem } from './fileSystem';
 import type { CachedNote, NoteCache } from './noteCache';
+import { nextTurn, TimeSlices } from '../timeSlices';
 
 /** Folders never walked for notes: tools' output, dependencies, version control, our own scratch folders. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist', 'build', 'target', '__pycache__', 'venv', 'study-examples', 'study-exercises']);
@@ -216,13 +217,10 @@ export class NoteModel {
       this.stats.delete(file);
       this.removeKey(file);
     }
-    let sliceStart = Date.now();
+    const slices = new TimeSlices();
     for (const { file, stat } of toRead) {
       // Requests (and their answers) get a turn now and then during a long first index.
-      if (Date.now() - sliceStart > INDEX_SLICE_MS) {
-        await nextTurn();
-        sliceStart = Date.now();
-      }
+      await slices.pause();
       const summary = await this.readSummary(file, stat.size, folder);
       if (this.openText.has(file)) continue;
       if (!summary) {
@@ -262,14 +260,11 @@ export class NoteModel {
   private async walk(root: string): Promise<{ file: string; stat: { size: number; mtimeMs: number } }[]> {
     const found: { file: string; stat: { size: number; mtimeMs: number } }[] = [];
     const walked = new Set<string>();
-    let sliceStart = Date.now();
+    const slices = new TimeSlices();
     const visit = async (folder: string, real: string, depth: number): Promise<void> => {
       if (depth > MAX_FOLDER_DEPTH || walked.has(real)) return;
       walked.add(real);
-      if (Date.now() - sliceStart > INDEX_SLICE_MS) {
-        await nextTurn();
-        sliceStart = Date.now();
-      }
+      await slices.pause();
       const entries = await this.fs.readDirectory(folder);
       for (const entry of entries ?? []) {
         const full = path.join(folder, entry.name);
@@ -707,11 +702,3 @@ function cachedFor(entry: CachedNote, folder: NoteFolder): boolean {
   return entry.summary.namespace === folder.namespace && entry.summary.root === folder.root;
 }
 
-/** How long indexing works before it lets requests in. */
-const INDEX_SLICE_MS = 15;
-
-/** Resolves on a later turn of the event loop, after pending I/O (answers waiting to be sent). */
-function nextTurn(): Promise<void> {
-  // Node's setImmediate runs right after I/O, without the timer's minimum delay.
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-}

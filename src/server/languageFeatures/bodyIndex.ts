@@ -4,12 +4,10 @@
 import type { NoteSummary } from '../../core/model';
 import type { NoteModel } from '../../core/noteModel/noteModel';
 import { SearchIndex } from '../../core/search';
+import { TimeSlices } from '../../core/timeSlices';
 import { textPassed } from '../memory';
 import type { SearchResult } from '../../shared/protocol';
 import { noteRow } from './noteTree';
-
-/** The background pass yields to requests after working this long (a note is never cut in two). */
-const SLICE_MS = 15;
 
 export class BodyIndex {
   private readonly index = new SearchIndex();
@@ -21,6 +19,12 @@ export class BodyIndex {
   private readonly stale = new Set<string>();
   /** The summary each note was indexed from: a new summary object means the note changed. */
   private readonly indexed = new Map<string, NoteSummary>();
+  /** Re-indexing runs one note at a time (a large note's tokens are added between requests). */
+  private queue: Promise<void> = Promise.resolve();
+  /** Notes waiting in the queue: asked again, they are not queued twice. */
+  private readonly queued = new Set<string>();
+  /** Re-indexings queued or running: search answers are partial until they are done. */
+  private pending = 0;
 
   constructor(private readonly model: NoteModel) {}
 
@@ -31,16 +35,13 @@ export class BodyIndex {
     this.complete = false;
     void (async () => {
       await this.model.ready;
-      let sliceStart = performance.now();
+      const slices = new TimeSlices();
       for (const key of [...this.model.all()].map((note) => note.key)) {
         if (generation !== this.generation) return;
-        await this.reindex(key);
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
-        }
+        await this.reindex(key, slices);
+        await slices.pause();
       }
-      for (const key of [...this.stale]) await this.reindex(key);
+      for (const key of [...this.stale]) await this.reindex(key, slices);
       if (generation === this.generation) {
         this.complete = true;
         this.completed();
@@ -57,13 +58,26 @@ export class BodyIndex {
     for (const key of keys) {
       const note = this.model.get(key);
       if (note && this.indexed.get(key) === note) continue;
-      if (this.complete) void this.reindex(key);
+      if (this.complete) void this.reindex(key, new TimeSlices());
       else this.stale.add(key);
     }
   }
 
-  private async reindex(key: string): Promise<void> {
+  /** Queues a note's re-indexing; a note already waiting is not queued again. */
+  private reindex(key: string, slices: TimeSlices): Promise<void> {
     this.stale.delete(key);
+    if (this.queued.has(key)) return this.queue;
+    this.queued.add(key);
+    this.pending++;
+    const run = this.queue.then(() => {
+      this.queued.delete(key);
+      return this.indexNow(key, slices);
+    }).finally(() => this.pending--);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async indexNow(key: string, slices: TimeSlices): Promise<void> {
     const note = this.model.get(key);
     const text = note && !note.skipped ? await this.model.text(note) : undefined;
     if (text !== undefined) textPassed(text.length);
@@ -74,7 +88,9 @@ export class BodyIndex {
     }
     this.indexed.set(key, note);
     this.model.setBodyText(key, text);
-    this.index.add(key, `${note.title}\n${note.titleEn ?? ''}\n${text.slice(bodyStart(note, text))}`);
+    // A large note gives up when it changed again meanwhile: its newer text is queued already.
+    const done = await this.index.addInSlices(key, `${note.title}\n${note.titleEn ?? ''}\n${text.slice(bodyStart(note, text))}`, slices, () => !this.queued.has(key));
+    if (!done) this.indexed.delete(key);
   }
 
   get ready(): boolean {
@@ -110,7 +126,7 @@ export class BodyIndex {
         const note = this.model.get(hit.key);
         return note ? [{ note: noteRow(note), line: hit.line, text: hit.text.length > 300 ? `${hit.text.slice(0, 297)}…` : hit.text }] : [];
       }),
-      partial: !this.complete,
+      partial: !this.complete || this.pending > 0,
     };
   }
 }
