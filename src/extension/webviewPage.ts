@@ -20,8 +20,8 @@ export interface WebviewPage {
   bodyClass?: string;
   /** The page draws mermaid diagrams, whose SVG carries a <style> element and style attributes. */
   inlineStyles?: boolean;
-  /** A script the page will need at once, fetched while the page loads (`<link rel="preload">`). */
-  preloadScript?: string;
+  /** A module the page will import at once, fetched while the page loads (`<link rel="modulepreload">`). */
+  preloadModule?: string;
 }
 
 /** A webview URI for a file of the extension. */
@@ -51,7 +51,7 @@ export function webviewPageHtml(page: WebviewPage): string {
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(extensionAsset(webview, extensionUri, 'media', 'panel.css'))}">
-${page.preloadScript ? `<link rel="preload" as="script" nonce="${nonce}" href="${escapeHtml(page.preloadScript)}">\n` : ''}</head>
+${page.preloadModule ? `<link rel="modulepreload" nonce="${nonce}" href="${escapeHtml(page.preloadModule)}">\n` : ''}</head>
 <body${page.bodyClass ? ` class="${page.bodyClass}"` : ''}>
 <script type="module" nonce="${nonce}" src="${escapeHtml(script)}"${settings}></script>
 </body>

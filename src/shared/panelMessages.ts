@@ -94,7 +94,7 @@ export interface PageTestReport {
 /** Set once in the page's HTML: the strings it shows and where its resources are. */
 export interface PageSettings {
   strings: PanelStrings;
-  /** mermaid's unpacked script; empty when the host could not unpack it. */
+  /** mermaid's unpacked entry module; empty when the host could not unpack it. */
   mermaidScript: string;
   /** Webview URIs (ending in `/`) of the folders images may come from. */
   imageRoots: string[];

@@ -1,4 +1,4 @@
-// The panel's mermaid diagrams: mermaid's script is added once per page, when the first diagram
+// The panel's mermaid diagrams: mermaid's module is imported once per page, when the first diagram
 // needs it (the host's HTML has it fetched with the page when the first note has diagrams); diagrams
 // in view are drawn first; every drawing (or error) is kept per theme and diagram text, so going
 // back to a note or switching theme back is instant. mermaid runs locked down: strict security, no
@@ -46,7 +46,6 @@ export class DiagramPainter {
 
   constructor(
     private readonly scriptUri: string,
-    private readonly nonce: string,
     private readonly purify: DOMPurify,
     private readonly errorLabel: string,
   ) {}
@@ -107,24 +106,18 @@ export class DiagramPainter {
   }
 
   private load(): Promise<Mermaid> {
-    this.mermaid ??= new Promise<Mermaid>((resolve, reject) => {
-      // The host could not unpack mermaid (and said so); every diagram shows why it is not drawn.
-      if (!this.scriptUri) {
-        reject(new Error('mermaid could not be unpacked'));
-        return;
-      }
-      const script = document.createElement('script');
-      script.nonce = this.nonce;
-      script.src = this.scriptUri;
-      script.addEventListener('load', () => {
-        const loaded = (window as unknown as { mermaid?: Mermaid }).mermaid;
-        if (loaded) resolve(loaded);
-        else reject(new Error('mermaid did not load'));
-      });
-      script.addEventListener('error', () => reject(new Error('mermaid could not be fetched')));
+    // The host could not unpack mermaid (and said so); every diagram shows why it is not drawn.
+    if (!this.scriptUri) return Promise.reject(new Error('mermaid could not be unpacked'));
+    this.mermaid ??= (async () => {
       this.scriptLoads++;
-      document.head.appendChild(script);
-    });
+      // A module imported by this (nonced) module script inherits its nonce, and so do the chunks
+      // mermaid imports in turn: those of the diagram types drawn, when first drawn.
+      const loaded = (await import(this.scriptUri).catch(() => {
+        throw new Error('mermaid could not be fetched');
+      })) as { default?: Mermaid };
+      if (!loaded.default) throw new Error('mermaid did not load');
+      return loaded.default;
+    })();
     return this.mermaid;
   }
 

@@ -112,15 +112,26 @@ describe('note panel: one live page', function () {
       assert.equal((await drawn).failed, 0, key);
     }
     assert.equal(panel.documentLoads, loads, 'the page was loaded again');
-    const [after] = await inWebview<{ origin: number; mermaid: number }>(`({
+    const [after] = await inWebview<{ origin: number; mermaid: string[] }>(`({
       origin: performance.timeOrigin,
-      mermaid: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/mermaid.min.')).length,
+      mermaid: performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('/mermaid/esm-')),
     })`, marker(panel.noteId!));
     assert.equal(after.origin, origin, 'a new document');
-    assert.ok(after.mermaid <= 1, `mermaid fetched ${after.mermaid} times`);
+    const entries = after.mermaid.filter((name) => name.endsWith('/mermaid.esm.min.mjs'));
+    assert.equal(entries.length, 1, `mermaid fetched ${entries.length} times`);
+    assert.ok(after.mermaid.length > 1, 'the chunks of the diagram types drawn were imported');
+    assert.equal(new Set(after.mermaid).size, after.mermaid.length, `a module of mermaid fetched twice: ${after.mermaid.join(' ')}`);
+    // Imported from its copy in global storage: mermaid's own files byte for byte, and no other copy beside it.
+    const unpacked = path.dirname(decodeURIComponent(new URL(entries[0]).pathname));
+    // This file runs as out/test/integration/livePanel.test.js.
+    const shipped = path.resolve(__dirname, '../../../node_modules/mermaid/dist');
+    const files = (fs.readdirSync(unpacked, { recursive: true }) as string[]).filter((file) => fs.statSync(path.join(unpacked, file)).isFile()).sort();
+    assert.deepEqual(files, ['mermaid.esm.min.mjs', ...fs.readdirSync(path.join(shipped, 'chunks/mermaid.esm.min')).filter((name) => name.endsWith('.mjs')).map((name) => `chunks/mermaid.esm.min/${name}`)].sort());
+    for (const file of files) assert.ok(fs.readFileSync(path.join(unpacked, file)).equals(fs.readFileSync(path.join(shipped, file))), file);
+    assert.deepEqual(fs.readdirSync(path.dirname(unpacked)), [path.basename(unpacked)]);
     // A production build (npm run test:vsix) sends no test report; the resource timings above tell there.
     if (process.env.STUDY_NOTES_PACKAGED !== '1') {
-      assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid\'s script was added once');
+      assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid was imported once');
       assert.equal(panel.testReport?.documentOrigin, origin);
     }
   });

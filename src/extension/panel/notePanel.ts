@@ -376,7 +376,7 @@ export class NotePanel implements vscode.Disposable {
       settings,
       imageSources: `${webview.cspSource}${remoteImages ? ' https:' : ''}`,
       inlineStyles: true,
-      ...(mermaid && settings.mermaidScript ? { preloadScript: settings.mermaidScript } : {}),
+      ...(mermaid && settings.mermaidScript ? { preloadModule: settings.mermaidScript } : {}),
     });
   }
 
