@@ -102,7 +102,7 @@ export interface PageSettings {
 }
 
 export const PANEL_STRING_KEYS = [
-  'back', 'forward', 'quiz', 'openSource', 'contents', 'related', 'copy', 'insert', 'runnable', 'diagramError',
+  'back', 'forward', 'quiz', 'openSource', 'contents', 'related', 'copy', 'insert', 'runnable', 'diagramError', 'rendererMissing',
   'emptySection', 'depthLimit', 'imageBlocked', 'imageMissing', 'startExercise', 'showHint', 'exercises',
 ] as const;
 export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;

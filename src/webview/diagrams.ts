@@ -48,6 +48,8 @@ export class DiagramPainter {
     private readonly scriptUri: string,
     private readonly purify: DOMPurify,
     private readonly errorLabel: string,
+    /** Localized: why no diagram is drawn when mermaid itself could not be loaded. */
+    private readonly rendererMissing: string,
   ) {}
 
   /**
@@ -107,15 +109,15 @@ export class DiagramPainter {
 
   private load(): Promise<Mermaid> {
     // The host could not unpack mermaid (and said so); every diagram shows why it is not drawn.
-    if (!this.scriptUri) return Promise.reject(new Error('mermaid could not be unpacked'));
+    if (!this.scriptUri) return Promise.reject(new Error(this.rendererMissing));
     this.mermaid ??= (async () => {
       this.scriptLoads++;
       // A module imported by this (nonced) module script inherits its nonce, and so do the chunks
       // mermaid imports in turn: those of the diagram types drawn, when first drawn.
       const loaded = (await import(this.scriptUri).catch(() => {
-        throw new Error('mermaid could not be fetched');
+        throw new Error(this.rendererMissing);
       })) as { default?: Mermaid };
-      if (!loaded.default) throw new Error('mermaid did not load');
+      if (!loaded.default) throw new Error(this.rendererMissing);
       return loaded.default;
     })();
     return this.mermaid;

@@ -43,7 +43,7 @@ const hook = newHook();
 
 const saved = (vscode.getState() ?? {}) as SavedState;
 const positions = new Map<string, number>(Object.entries(saved.positions ?? {}).filter(([, y]) => typeof y === 'number'));
-const painter = new DiagramPainter(settings.mermaidScript, DOMPurify, strings.diagramError);
+const painter = new DiagramPainter(settings.mermaidScript, DOMPurify, strings.diagramError, strings.rendererMissing);
 const highlighter = new Highlighter();
 
 // ---- The page's own elements ------------------------------------------------------------------

@@ -400,6 +400,7 @@ function panelStrings(): PanelStrings {
     insert: vscode.l10n.t('Insert into Editor'),
     runnable: vscode.l10n.t('Open as Runnable File'),
     diagramError: vscode.l10n.t('This diagram could not be drawn:'),
+    rendererMissing: vscode.l10n.t('the diagram renderer (mermaid) could not be loaded.'),
     emptySection: vscode.l10n.t('This section is empty.'),
     depthLimit: vscode.l10n.t('Nested too deeply to show as formatted text; the rest of this block follows as plain text:'),
     imageBlocked: vscode.l10n.t('Image not shown:'),
