@@ -84,6 +84,8 @@ export type PageMessage =
 export interface PageTestReport {
   /** How many times this page fetched mermaid's script. */
   mermaidLoads: number;
+  /** How many drawings mermaid made on this page, those made ahead in the other theme included. */
+  mermaidRenders: number;
   /** `performance.timeOrigin` of the page: a new value means a new document. */
   documentOrigin: number;
   /** Milliseconds from the message to the note's text in the DOM, and to the last diagram. */

@@ -1,16 +1,18 @@
 // The panel's mermaid diagrams: mermaid's module is imported once per page, when the first diagram
 // needs it (the host's HTML has it fetched with the page when the first note has diagrams); diagrams
 // in view are drawn first; every drawing (or error) is kept per theme and diagram text, so going
-// back to a note or switching theme back is instant. mermaid runs locked down: strict security, no
-// HTML labels, and a diagram's own directives cannot change the theme's CSS, fonts, limits, ids or
-// mermaid's sanitizer. Its SVG is sanitized again before it is shown.
+// back to a note or switching theme back is instant. Once a note is drawn, its diagrams are drawn
+// ahead in the other theme while the page is idle, so that a change of colour theme finds them
+// made. mermaid runs locked down: strict security, no HTML labels, and a diagram's own directives
+// cannot change the theme's CSS, fonts, limits, ids or mermaid's sanitizer. Its SVG is sanitized
+// again before it is shown.
 import type { DOMPurify } from 'dompurify';
 import type { DiagramFailure } from '../shared/panelMessages';
 import { sanitizeDiagramSvg } from './sanitize';
 
 interface Mermaid {
   initialize(config: object): void;
-  render(id: string, text: string): Promise<{ svg: string }>;
+  render(id: string, text: string, container: Element): Promise<{ svg: string }>;
 }
 
 /** Config keys a diagram's `%%{init}%%` or front matter may not set: mermaid's defaults plus our own. */
@@ -21,8 +23,11 @@ const SECURE_KEYS = [
   'deterministicIds', 'deterministicIDSeed',
 ];
 const CACHE_LIMIT = 300;
+/** How long a note stays shown before its diagrams are drawn in the other theme. */
+const DRAW_AHEAD_AFTER_MS = 1000;
 
 export type MermaidTheme = 'default' | 'dark';
+const OTHER_THEME: Record<MermaidTheme, MermaidTheme> = { default: 'dark', dark: 'default' };
 
 export interface DiagramSlot {
   /** The diagram's index among the note's mermaid blocks. */
@@ -38,11 +43,21 @@ export class DiagramPainter {
   private mermaid: Promise<Mermaid> | undefined;
   private initializedTheme: MermaidTheme | undefined;
   private readonly drawings = new Map<string, Drawing>();
-  /** Each draw() call gets a number; a later call stops an earlier one between diagrams. */
+  /** Drawings being made, by cache key: a draw that needs one waits for it instead of making it twice. */
+  private readonly inProgress = new Map<string, Promise<Drawing>>();
+  /** mermaid makes one drawing at a time: its configuration, the theme included, is global. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Each draw() call gets a number; a later call stops an earlier one (and its drawing ahead) between diagrams. */
   private round = 0;
   private renders = 0;
+  private scratch: HTMLElement | undefined;
   /** How many times mermaid's script was fetched (test builds report it). */
   scriptLoads = 0;
+
+  /** How many drawings mermaid has made on this page (test builds report it). */
+  get mermaidRenders(): number {
+    return this.renders;
+  }
 
   constructor(
     private readonly scriptUri: string,
@@ -55,9 +70,10 @@ export class DiagramPainter {
   /**
    * Draws the slots: cached drawings at once, before this returns (so before the page paints or
    * scrolls), then the others, those in view when mermaid is ready first. Resolves with the diagrams
-   * that failed, or undefined if a later call took over.
+   * that failed, or undefined if a later call took over. Then draws them ahead in the other theme
+   * while the page is idle, and calls `drawnAhead` (test builds) when that is done.
    */
-  async draw(slots: readonly DiagramSlot[], theme: MermaidTheme): Promise<DiagramFailure[] | undefined> {
+  async draw(slots: readonly DiagramSlot[], theme: MermaidTheme, drawnAhead?: () => void): Promise<DiagramFailure[] | undefined> {
     const round = ++this.round;
     const failures: DiagramFailure[] = [];
     const waiting: DiagramSlot[] = [];
@@ -66,7 +82,7 @@ export class DiagramPainter {
       if (cached) this.show(slot, cached, failures);
       else waiting.push(slot);
     }
-    if (waiting.length === 0) return failures;
+    if (slots.length === 0) return failures;
     let mermaid: Mermaid;
     try {
       mermaid = await this.load();
@@ -78,13 +94,47 @@ export class DiagramPainter {
     }
     for (const slot of inViewFirst(waiting)) {
       if (round !== this.round) return undefined;
-      if (this.initializedTheme !== theme) this.initialize(mermaid, theme);
-      const drawing = await this.render(mermaid, slot.source);
-      this.remember(cacheKey(theme, slot.source), drawing);
+      const drawing = await this.drawing(mermaid, theme, slot.source);
       if (round !== this.round) return undefined;
       this.show(slot, drawing, failures);
     }
+    void this.drawAhead(round, mermaid, slots, OTHER_THEME[theme], drawnAhead);
     return failures.sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * Once the reader has stayed on the note a moment (a reader skimming through notes costs no
+   * drawing ahead, and never waits for one), one diagram at a time, each when the page is idle,
+   * until a later draw() takes over.
+   */
+  private async drawAhead(round: number, mermaid: Mermaid, slots: readonly DiagramSlot[], theme: MermaidTheme, done?: () => void): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, DRAW_AHEAD_AFTER_MS));
+    for (const slot of slots) {
+      if (this.drawings.has(cacheKey(theme, slot.source))) continue;
+      await new Promise((resolve) => requestIdleCallback(resolve));
+      if (round !== this.round) return;
+      await this.drawing(mermaid, theme, slot.source);
+    }
+    if (round === this.round) done?.();
+  }
+
+  /** The drawing of a diagram in a theme: kept, being made, or made now (after those queued before it). */
+  private drawing(mermaid: Mermaid, theme: MermaidTheme, source: string): Promise<Drawing> {
+    const key = cacheKey(theme, source);
+    const kept = this.drawings.get(key);
+    if (kept) return Promise.resolve(kept);
+    let made = this.inProgress.get(key);
+    if (!made) {
+      made = this.queue.then(async () => {
+        const drawing = await this.render(mermaid, theme, source);
+        this.remember(key, drawing);
+        this.inProgress.delete(key);
+        return drawing;
+      });
+      this.inProgress.set(key, made);
+      this.queue = made;
+    }
+    return made;
   }
 
   private show(slot: DiagramSlot, drawing: Drawing, failures: DiagramFailure[]): void {
@@ -138,16 +188,21 @@ export class DiagramPainter {
     this.initializedTheme = theme;
   }
 
-  private async render(mermaid: Mermaid, source: string): Promise<Drawing> {
+  private async render(mermaid: Mermaid, theme: MermaidTheme, source: string): Promise<Drawing> {
     // Note ids all start with `user-content-`, so this id (and mermaid's `d` + id) meets none of them.
     const id = `sn-diagram-${++this.renders}`;
+    // mermaid lays the drawing out in a scratch element: ours is out of the page's flow, so drawing
+    // (ahead, or below the reader) never changes the page's height under the reader.
+    this.scratch ??= document.body.appendChild(Object.assign(document.createElement('div'), { className: 'diagram-scratch', ariaHidden: 'true' }));
     try {
-      const { svg } = await mermaid.render(id, source);
+      if (this.initializedTheme !== theme) this.initialize(mermaid, theme);
+      const { svg } = await mermaid.render(id, source, this.scratch);
       return { svg: sanitizeDiagramSvg(this.purify, svg) };
     } catch (error) {
-      // mermaid leaves its scratch element behind when a diagram fails to draw.
-      for (const leftover of [document.getElementById(id), document.getElementById(`d${id}`)]) leftover?.remove();
       return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      // mermaid leaves its scratch drawing behind when a diagram fails to draw.
+      this.scratch.replaceChildren();
     }
   }
 

@@ -1,6 +1,7 @@
 // The note panel as one live page (issues 12, 13, 15), read through the browser that shows this VS
-// Code: where notes open and return to, that navigation never reloads the page or mermaid, diagram
-// errors as diagnostics, images and sanitized HTML, code and exercise buttons, empty topics.
+// Code: where notes open and return to, that navigation never reloads the page or mermaid, a theme
+// change from drawings made ahead, diagram errors as diagnostics, images and sanitized HTML, code
+// and exercise buttons, empty topics.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -133,6 +134,36 @@ describe('note panel: one live page', function () {
     if (process.env.STUDY_NOTES_PACKAGED !== '1') {
       assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid was imported once');
       assert.equal(panel.testReport?.documentOrigin, origin);
+    }
+  });
+
+  it('changes the colour theme with drawings made ahead while the page was idle: none is drawn again', async function () {
+    // Only test builds mark the page when the drawings ahead are made.
+    if (process.env.STUDY_NOTES_PACKAGED === '1') this.skip();
+    const panel = await open('consistent-hashing');
+    const key = panel.noteKey!;
+    const id = panel.noteId!;
+    const ahead = await whenInWebview<string>(`document.querySelector('main.note-body').dataset.testDrawnAhead ?? ''`, id,
+      (value) => value.startsWith(`${key} `), 'the diagrams drawn ahead in the other theme');
+    const rendersAhead = Number(ahead.slice(key.length + 1));
+    // Each drawing's style sheet, without the drawing's own id: what the theme decides.
+    const styles = `[...document.querySelectorAll('.diagram-output svg')].map((svg) => svg.querySelector('style').textContent.replaceAll(svg.id, ''))`;
+    const [before] = await inWebview<string[]>(styles, marker(id));
+    assert.ok(before.length > 1, `${before.length} diagrams drawn`);
+    const config = vscode.workspace.getConfiguration('workbench');
+    const toDark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light;
+    const redrawn = panel.whenRendered();
+    await config.update('colorTheme', toDark ? 'Default Dark Modern' : 'Default Light Modern', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal((await redrawn).failed, 0);
+      assert.equal(panel.testReport?.mermaidRenders, rendersAhead, 'diagrams were drawn again after the theme change');
+      const [after] = await inWebview<string[]>(styles, marker(id));
+      assert.equal(after.length, before.length);
+      after.forEach((style, index) => assert.notEqual(style, before[index], `diagram ${index} kept the old theme`));
+    } finally {
+      const restored = panel.whenRendered();
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      await restored;
     }
   });
 
