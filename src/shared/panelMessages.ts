@@ -49,7 +49,9 @@ export type HostMessage =
   /** The note shown changed on disk: show the new text where the reader is. */
   | { type: 'update'; view: NoteView }
   /** The note shown stays: only scroll. */
-  | { type: 'scroll'; key: string; scroll: ScrollRequest };
+  | { type: 'scroll'; key: string; scroll: ScrollRequest }
+  /** The answer to the page's `storedDrawings`: the drawings found on disk, by key. */
+  | { type: 'storedDrawings'; request: number; drawings: Record<string, string> };
 
 export type CodeAction = 'copy' | 'insert' | 'runnable';
 
@@ -74,11 +76,24 @@ export type PageMessage =
   | { type: 'exercise'; action: 'start' | 'hint'; exerciseId: string }
   | { type: 'openSource' }
   | { type: 'quiz' }
+  /** Asks for the drawings kept on disk under these keys (see `DRAWING_KEY`); the host answers with `storedDrawings`. */
+  | { type: 'storedDrawings'; request: number; keys: string[] }
+  /** A drawing mermaid made, sanitized, to keep on disk for the next session. */
+  | { type: 'keepDrawing'; key: string; svg: string }
   /**
    * Every diagram of the note was attempted (after a show, an update or a theme change).
    * `test` is only filled in development and test builds.
    */
   | { type: 'drawn'; key: string; diagrams: number; errors: DiagramFailure[]; test?: PageTestReport };
+
+/**
+ * A kept drawing's key: the SHA-256, in hex, of its theme and diagram text (the page computes it).
+ * Also the name of its file, so nothing else may pass.
+ */
+export const DRAWING_KEY = /^[0-9a-f]{64}$/;
+/** At most this many keys per request, and characters per drawing kept (larger ones are drawn each time). */
+export const MAX_DRAWING_KEYS = 200;
+export const MAX_DRAWING_CHARS = 1024 * 1024;
 
 /** What the page tells integration tests about itself; never sent by a production build. */
 export interface PageTestReport {
@@ -116,6 +131,7 @@ const isObject = (value: unknown): value is Fields => typeof value === 'object' 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isIndex = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 const MAX_ERRORS = 100;
+const isDrawingKey = (value: unknown): value is string => isString(value) && DRAWING_KEY.test(value);
 
 /** A page message, or undefined for anything a page should not send. */
 export function parsePageMessage(value: unknown): PageMessage | undefined {
@@ -138,6 +154,12 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'exercise':
       return (value.action === 'start' || value.action === 'hint') && isString(value.exerciseId)
         ? { type: 'exercise', action: value.action, exerciseId: value.exerciseId } : undefined;
+    case 'storedDrawings':
+      return isIndex(value.request) && Array.isArray(value.keys) && value.keys.length <= MAX_DRAWING_KEYS && value.keys.every(isDrawingKey)
+        ? { type: 'storedDrawings', request: value.request, keys: value.keys } : undefined;
+    case 'keepDrawing':
+      return isDrawingKey(value.key) && isString(value.svg) && value.svg.length <= MAX_DRAWING_CHARS
+        ? { type: 'keepDrawing', key: value.key, svg: value.svg } : undefined;
     case 'drawn': {
       if (!isString(value.key) || !isIndex(value.diagrams) || !Array.isArray(value.errors)) return undefined;
       const errors = value.errors.slice(0, MAX_ERRORS)
@@ -165,6 +187,9 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
       const scroll = parseScroll(value.scroll);
       return isString(value.key) && scroll ? { type: 'scroll', key: value.key, scroll } : undefined;
     }
+    case 'storedDrawings':
+      return isIndex(value.request) && isObject(value.drawings) && Object.entries(value.drawings).every(([key, svg]) => isDrawingKey(key) && isString(svg))
+        ? { type: 'storedDrawings', request: value.request, drawings: value.drawings as Record<string, string> } : undefined;
     default:
       return undefined;
   }

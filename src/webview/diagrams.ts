@@ -1,13 +1,14 @@
 // The panel's mermaid diagrams: mermaid's module is imported once per page, when the first diagram
 // needs it (the host's HTML has it fetched with the page when the first note has diagrams); diagrams
 // in view are drawn first; every drawing (or error) is kept per theme and diagram text, so going
-// back to a note or switching theme back is instant. Once a note is drawn, its diagrams are drawn
-// ahead in the other theme while the page is idle, so that a change of colour theme finds them
-// made. mermaid runs locked down: strict security, no HTML labels, and a diagram's own directives
+// back to a note or switching theme back is instant. Drawings are also kept on disk by the host
+// (DrawingStore), so a note read in an earlier panel or session shows its diagrams without mermaid.
+// Once a note is drawn, its diagrams are drawn ahead in the other theme while the page is idle, so
+// that a change of colour theme finds them made. mermaid runs locked down: strict security, no HTML labels, and a diagram's own directives
 // cannot change the theme's CSS, fonts, limits, ids or mermaid's sanitizer. Its SVG is sanitized
 // again before it is shown.
 import type { DOMPurify } from 'dompurify';
-import type { DiagramFailure } from '../shared/panelMessages';
+import { MAX_DRAWING_CHARS, type DiagramFailure } from '../shared/panelMessages';
 import { sanitizeDiagramSvg } from './sanitize';
 
 interface Mermaid {
@@ -25,6 +26,13 @@ const SECURE_KEYS = [
 const CACHE_LIMIT = 300;
 /** How long a note stays shown before its diagrams are drawn in the other theme. */
 const DRAW_AHEAD_AFTER_MS = 1000;
+
+/** The host's store of drawings on disk, reached by messages. */
+export interface StoredDrawings {
+  /** The drawings kept under these keys (see `storeKey`); missing ones are left out. */
+  read(keys: readonly string[]): Promise<Record<string, string>>;
+  keep(key: string, svg: string): void;
+}
 
 export type MermaidTheme = 'default' | 'dark';
 const OTHER_THEME: Record<MermaidTheme, MermaidTheme> = { default: 'dark', dark: 'default' };
@@ -65,24 +73,29 @@ export class DiagramPainter {
     private readonly errorLabel: string,
     /** Localized: why no diagram is drawn when mermaid itself could not be loaded. */
     private readonly rendererMissing: string,
+    private readonly stored: StoredDrawings,
   ) {}
 
   /**
    * Draws the slots: cached drawings at once, before this returns (so before the page paints or
-   * scrolls), then the others, those in view when mermaid is ready first. Resolves with the diagrams
+   * scrolls), then those kept on disk, then the others, those in view when mermaid is ready first. Resolves with the diagrams
    * that failed, or undefined if a later call took over. Then draws them ahead in the other theme
    * while the page is idle, and calls `drawnAhead` (test builds) when that is done.
    */
   async draw(slots: readonly DiagramSlot[], theme: MermaidTheme, drawnAhead?: () => void): Promise<DiagramFailure[] | undefined> {
     const round = ++this.round;
     const failures: DiagramFailure[] = [];
-    const waiting: DiagramSlot[] = [];
-    for (const slot of slots) {
-      const cached = this.drawings.get(cacheKey(theme, slot.source));
-      if (cached) this.show(slot, cached, failures);
-      else waiting.push(slot);
-    }
+    let waiting = this.showCached(slots, theme, failures);
     if (slots.length === 0) return failures;
+    if (waiting.length > 0) {
+      await this.readStored(waiting, theme);
+      if (round !== this.round) return undefined;
+      waiting = this.showCached(waiting, theme, failures);
+    }
+    if (waiting.length === 0) {
+      void this.drawAhead(round, slots, OTHER_THEME[theme], drawnAhead);
+      return failures.sort((a, b) => a.index - b.index);
+    }
     let mermaid: Mermaid;
     try {
       mermaid = await this.load();
@@ -98,8 +111,27 @@ export class DiagramPainter {
       if (round !== this.round) return undefined;
       this.show(slot, drawing, failures);
     }
-    void this.drawAhead(round, mermaid, slots, OTHER_THEME[theme], drawnAhead);
+    void this.drawAhead(round, slots, OTHER_THEME[theme], drawnAhead);
     return failures.sort((a, b) => a.index - b.index);
+  }
+
+  /** Shows the slots whose drawing this page holds; returns the others. */
+  private showCached(slots: readonly DiagramSlot[], theme: MermaidTheme, failures: DiagramFailure[]): DiagramSlot[] {
+    return slots.filter((slot) => {
+      const cached = this.drawings.get(cacheKey(theme, slot.source));
+      if (cached) this.show(slot, cached, failures);
+      return !cached;
+    });
+  }
+
+  /** Takes the drawings the host kept on disk for these slots into this page's cache, sanitized again. */
+  private async readStored(slots: readonly DiagramSlot[], theme: MermaidTheme): Promise<void> {
+    const keys = await Promise.all(slots.map((slot) => storeKey(theme, slot.source)));
+    const stored = await this.stored.read(keys);
+    slots.forEach((slot, index) => {
+      const svg = stored[keys[index]];
+      if (svg !== undefined) this.remember(cacheKey(theme, slot.source), { svg: sanitizeDiagramSvg(this.purify, svg) });
+    });
   }
 
   /**
@@ -107,12 +139,17 @@ export class DiagramPainter {
    * drawing ahead, and never waits for one), one diagram at a time, each when the page is idle,
    * until a later draw() takes over.
    */
-  private async drawAhead(round: number, mermaid: Mermaid, slots: readonly DiagramSlot[], theme: MermaidTheme, done?: () => void): Promise<void> {
+  private async drawAhead(round: number, slots: readonly DiagramSlot[], theme: MermaidTheme, done?: () => void): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, DRAW_AHEAD_AFTER_MS));
-    for (const slot of slots) {
-      if (this.drawings.has(cacheKey(theme, slot.source))) continue;
+    const notHeld = () => slots.filter((slot) => !this.drawings.has(cacheKey(theme, slot.source)));
+    if (round !== this.round) return;
+    if (notHeld().length > 0) await this.readStored(notHeld(), theme);
+    for (const slot of notHeld()) {
       await new Promise((resolve) => requestIdleCallback(resolve));
       if (round !== this.round) return;
+      // mermaid is imported here when the note's drawings all came from disk.
+      const mermaid = await this.load().catch(() => undefined);
+      if (!mermaid) return;
       await this.drawing(mermaid, theme, slot.source);
     }
     if (round === this.round) done?.();
@@ -129,6 +166,7 @@ export class DiagramPainter {
         const drawing = await this.render(mermaid, theme, source);
         this.remember(key, drawing);
         this.inProgress.delete(key);
+        if ('svg' in drawing && drawing.svg.length <= MAX_DRAWING_CHARS) void storeKey(theme, source).then((stored) => this.stored.keep(stored, drawing.svg));
         return drawing;
       });
       this.inProgress.set(key, made);
@@ -218,6 +256,12 @@ export class DiagramPainter {
  */
 function cacheKey(theme: MermaidTheme, source: string): string {
   return `${theme}\n${source}`;
+}
+
+/** The key of a drawing kept on disk: the SHA-256 of its cache key, in hex (a file name that says nothing of the note). */
+async function storeKey(theme: MermaidTheme, source: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(cacheKey(theme, source)));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Slots in view first (in order), then the rest in document order. */

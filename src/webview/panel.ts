@@ -9,7 +9,7 @@ import { slugify } from '../core/text';
 import {
   parseHostMessage, type CodeAction, type ExerciseView, type HostMessage, type NoteView, type PageMessage, type PageSettings, type ScrollRequest,
 } from '../shared/panelMessages';
-import { DiagramPainter, type DiagramSlot, type MermaidTheme } from './diagrams';
+import { DiagramPainter, type DiagramSlot, type MermaidTheme, type StoredDrawings } from './diagrams';
 import { Highlighter, type CodeToColour } from './highlight';
 import { button, element, newHook, placeholders } from './pageDom';
 import { placeImages, sanitizeNoteHtml } from './sanitize';
@@ -31,6 +31,7 @@ const TOC_MIN_HEADINGS = 4;
 /** A note of thousands of headings gets a table of contents of its first ones. */
 const TOC_MAX_ENTRIES = 500;
 const REMEMBERED_POSITIONS = 100;
+const STORED_DRAWINGS_WAIT_MS = 2000;
 
 // A module script has no document.currentScript; the page holds one script with settings.
 const script = document.querySelector<HTMLScriptElement>('script[data-settings]')!;
@@ -43,7 +44,20 @@ const hook = newHook();
 
 const saved = (vscode.getState() ?? {}) as SavedState;
 const positions = new Map<string, number>(Object.entries(saved.positions ?? {}).filter(([, y]) => typeof y === 'number'));
-const painter = new DiagramPainter(settings.mermaidScript, DOMPurify, strings.diagramError, strings.rendererMissing);
+/** Answers the host has yet to give to the page's `storedDrawings` requests. */
+const storedAnswers = new Map<number, (drawings: Record<string, string>) => void>();
+let storedRequests = 0;
+const storedDrawings: StoredDrawings = {
+  read: (keys) => new Promise((resolve) => {
+    const request = ++storedRequests;
+    storedAnswers.set(request, resolve);
+    post({ type: 'storedDrawings', request, keys: [...keys] });
+    // A host that does not answer in time costs only the drawing: mermaid draws instead.
+    setTimeout(() => { if (storedAnswers.delete(request)) resolve({}); }, STORED_DRAWINGS_WAIT_MS);
+  }),
+  keep: (key, svg) => post({ type: 'keepDrawing', key, svg }),
+};
+const painter = new DiagramPainter(settings.mermaidScript, DOMPurify, strings.diagramError, strings.rendererMissing, storedDrawings);
 const highlighter = new Highlighter();
 
 // ---- The page's own elements ------------------------------------------------------------------
@@ -366,6 +380,10 @@ function handle(message: HostMessage, received: number): void {
       break;
     case 'scroll':
       if (shown?.view.key === message.key) scrollTo(message.scroll);
+      break;
+    case 'storedDrawings':
+      storedAnswers.get(message.request)?.(message.drawings);
+      storedAnswers.delete(message.request);
       break;
   }
 }

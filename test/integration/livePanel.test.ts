@@ -3,11 +3,13 @@
 // change from drawings made ahead, diagram errors as diagnostics, images and sanitized HTML, code
 // and exercise buttons, empty topics.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { StudyNotesApi } from '../../src/extension/api';
 import type { NotePanel } from '../../src/extension/panel/notePanel';
+import { renderNote } from '../../src/core/render';
 import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
 import { tinyPng } from '../support/tinyPng';
 import { hasBridge, inWebview } from './bridge';
@@ -165,6 +167,48 @@ describe('note panel: one live page', function () {
       await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
       await restored;
     }
+  });
+
+  it('shows a note read in an earlier panel with its drawings kept on disk, without mermaid, sanitized again', async function () {
+    // Only test builds report whether mermaid was imported.
+    if (process.env.STUDY_NOTES_PACKAGED === '1') this.skip();
+    const first = await open('consistent-hashing');
+    const id = first.noteId!;
+    const drawn = await first.lastRender;
+    assert.ok(drawn.diagrams > 1 && drawn.failed === 0, JSON.stringify(drawn));
+    // The store sits beside mermaid's unpacked copy in the extension's global storage.
+    const [entry] = await inWebview<string>(`performance.getEntriesByType('resource').map((e) => e.name).find((name) => name.endsWith('/mermaid.esm.min.mjs'))`, marker(id));
+    const mermaidFolder = path.dirname(decodeURIComponent(new URL(entry).pathname));
+    const store = path.join(mermaidFolder, '../../drawings', `${vscode.extensions.getExtension('study-notes-team.study-notes')!.packageJSON.version}-${path.basename(mermaidFolder)}`);
+    // Each drawing's file is named after the SHA-256 of its theme and diagram text.
+    const light = [vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind);
+    const content = await (await api()).notes.request(NoteRequest, { target: first.noteKey! });
+    const files = renderNote(content!.text).diagrams
+      .map(({ source }) => path.join(store, `${createHash('sha256').update(`${light ? 'default' : 'dark'}\n${source}`).digest('hex')}.svg`));
+    assert.equal(files.length, drawn.diagrams);
+    for (let attempt = 0; !files.every((file) => fs.existsSync(file)); attempt++) {
+      assert.ok(attempt < 100, `kept on disk: ${files.filter((file) => fs.existsSync(file)).length} of ${files.length} drawings`);
+      await sleep(100);
+    }
+    // Whatever is on disk is sanitized again when shown: a drawing altered there runs nothing.
+    for (const file of files) {
+      const altered = fs.readFileSync(file, 'utf8').replace('<svg ', '<svg onload="window.__pwned=1" ').replace(/<\/svg>\s*$/, '<script>window.__pwned=2</script></svg>');
+      assert.match(altered, /^<svg onload=.*<script>/s);
+      fs.writeFileSync(file, altered);
+    }
+    first.dispose();
+    const second = await open('consistent-hashing');
+    assert.notEqual(second, first, 'a new panel');
+    assert.deepEqual(await second.lastRender, drawn);
+    assert.equal(second.testReport?.mermaidLoads, 0, 'mermaid was imported');
+    assert.equal(second.testReport?.mermaidRenders, 0, 'mermaid drew');
+    const [page] = await inWebview<{ svgs: number; pwned: unknown; handlers: number; scripts: number }>(`({
+      svgs: document.querySelectorAll('.diagram-output svg').length,
+      pwned: window.__pwned ?? null,
+      handlers: [...document.querySelectorAll('.diagram-output *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+      scripts: document.querySelectorAll('.diagram-output script').length,
+    })`, marker(id));
+    assert.deepEqual(page, { svgs: drawn.diagrams, pwned: null, handlers: 0, scripts: 0 });
   });
 
   it('shows a broken diagram\'s error in place and as a diagnostic of the note open in an editor', async function () {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { renderNote } from '../../src/core/render';
-import { parseHostMessage, parsePageMessage, type NoteView } from '../../src/shared/panelMessages';
+import { MAX_DRAWING_CHARS, MAX_DRAWING_KEYS, parseHostMessage, parsePageMessage, type NoteView } from '../../src/shared/panelMessages';
 import { parseCardHostMessage, parseCardPageMessage } from '../../src/shared/quizCardMessages';
 import { imageSource, type ImagePlaces } from '../../src/webview/imagePolicy';
 import { placeImages, sanitizeDiagramSvg, sanitizeNoteHtml } from '../../src/webview/sanitize';
@@ -145,6 +145,22 @@ describe('note panel messages', function () {
       { type: 'codeAction', action: 'copy', code: 'x' }, { type: 'codeAction', action: 'insert', index: 0 },
       { type: 'exercise', action: 'solve', exerciseId: 'e' }, { type: 'history', direction: 'up' }, { type: 'openNote', key: 5 },
     ]) assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('takes a drawing to keep on disk only under a key that is a SHA-256 in hex, and not too large', function () {
+    const key = 'ab'.repeat(32);
+    assert.deepEqual(parsePageMessage({ type: 'keepDrawing', key, svg: '<svg/>' }), { type: 'keepDrawing', key, svg: '<svg/>' });
+    assert.deepEqual(parsePageMessage({ type: 'storedDrawings', request: 3, keys: [key] }), { type: 'storedDrawings', request: 3, keys: [key] });
+    // The key names a file: nothing that could leave the store's folder passes.
+    for (const bad of ['../'.repeat(21) + 'x', `${key}/../x`, key.toUpperCase(), key.slice(1), `${key}.svg`, 5]) {
+      assert.equal(parsePageMessage({ type: 'keepDrawing', key: bad, svg: '<svg/>' }), undefined, String(bad));
+      assert.equal(parsePageMessage({ type: 'storedDrawings', request: 1, keys: [key, bad] }), undefined, String(bad));
+    }
+    assert.equal(parsePageMessage({ type: 'keepDrawing', key, svg: 'x'.repeat(MAX_DRAWING_CHARS + 1) }), undefined);
+    assert.equal(parsePageMessage({ type: 'storedDrawings', request: 1, keys: new Array(MAX_DRAWING_KEYS + 1).fill(key) }), undefined);
+    assert.equal(parsePageMessage({ type: 'storedDrawings', request: -1, keys: [key] }), undefined);
+    assert.deepEqual(parseHostMessage({ type: 'storedDrawings', request: 3, drawings: { [key]: '<svg/>' } }), { type: 'storedDrawings', request: 3, drawings: { [key]: '<svg/>' } });
+    assert.equal(parseHostMessage({ type: 'storedDrawings', request: 3, drawings: { [key]: 5 } }), undefined);
   });
 
   it('accepts the host\'s messages only when they are whole', function () {

@@ -1,7 +1,8 @@
 // The note panel: one webview whose page is loaded once and then told by messages which note to
 // show (shared/panelMessages.ts), like VS Code's Markdown preview. The host asks the language server
 // for notes, keeps the back/forward history, answers the page's code buttons (copy, insert, run),
-// reports diagrams the page could not draw as diagnostics, and restores the panel after a reload.
+// reports diagrams the page could not draw as diagnostics, keeps the page's drawings on disk
+// (DrawingStore), and restores the panel after a reload.
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { isRunnableLanguage } from '../../core/snippets/runnableLanguage';
@@ -14,6 +15,7 @@ import type { NotesClient } from '../client/notesClient';
 import type { Feature } from '../features';
 import { categoryLabel } from '../labels';
 import { webviewPageHtml } from '../webviewPage';
+import { DrawingStore } from './drawingStore';
 import { mermaidFolder, mermaidScript } from './mermaidScript';
 
 export const NOTE_PANEL_TYPE = 'studyNotes.note';
@@ -59,6 +61,7 @@ export class NotePanel implements vscode.Disposable {
   /** Counts navigations, so that a slower earlier one never overwrites a later one. */
   private navigations = 0;
   private refreshes = 0;
+  private readonly drawingStore: DrawingStore | undefined;
 
   /**
    * Shows a note, scrolled to the section holding `line` (a line of the note's file) or to the
@@ -98,6 +101,7 @@ export class NotePanel implements vscode.Disposable {
     private readonly notes: NotesClient,
     private readonly mermaid: vscode.Uri | undefined,
   ) {
+    this.drawingStore = mermaid ? DrawingStore.for(context, mermaid) : undefined;
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon-activity.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -233,7 +237,7 @@ export class NotePanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    if (this.pageReady) {
+    if (this.pageReady || message.type === 'storedDrawings') {
       void this.panel.webview.postMessage(message);
       return;
     }
@@ -274,6 +278,13 @@ export class NotePanel implements vscode.Disposable {
         break;
       case 'drawn':
         this.drawn(message);
+        break;
+      case 'storedDrawings':
+        this.post({ type: 'storedDrawings', request: message.request, drawings: (await this.drawingStore?.read(message.keys)) ?? {} });
+        break;
+      case 'keepDrawing':
+        // A drawing not kept is only drawn again next time.
+        await this.drawingStore?.keep(message.key, message.svg).catch(() => undefined);
         break;
     }
   }

@@ -1,0 +1,66 @@
+// Diagram drawings kept on disk between sessions, so that a note read before shows its diagrams at
+// once, without mermaid, in a new panel or a new VS Code. The page asks for them by key (a hash of
+// theme and diagram text, see DRAWING_KEY) and sends each drawing it makes; it sanitizes what it
+// gets back as it sanitizes mermaid's own output. One folder per extension and mermaid version, so
+// an update never shows drawings made by another; the oldest drawings go beyond MAX_KEPT.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+
+const MAX_KEPT = 2000;
+/** The folder is pruned after this many drawings were kept. */
+const PRUNE_EVERY = 100;
+
+export class DrawingStore {
+  private kept = 0;
+
+  private constructor(private readonly root: string, private readonly folder: string) {}
+
+  /** The store for drawings made by the mermaid at `mermaidEntry` (its unpacked entry module). */
+  static for(context: vscode.ExtensionContext, mermaidEntry: vscode.Uri): DrawingStore {
+    const root = vscode.Uri.joinPath(context.globalStorageUri, 'drawings').fsPath;
+    const version = `${String(context.extension.packageJSON.version)}-${path.basename(path.dirname(mermaidEntry.fsPath))}`;
+    return new DrawingStore(root, path.join(root, version));
+  }
+
+  /** The drawings kept under these keys; a key with none (or unreadable) is left out. */
+  async read(keys: readonly string[]): Promise<Record<string, string>> {
+    const found: Record<string, string> = {};
+    await Promise.all(keys.map(async (key) => {
+      try {
+        found[key] = await fs.readFile(this.file(key), 'utf8');
+      } catch {
+        // Not kept: the page draws it.
+      }
+    }));
+    return found;
+  }
+
+  async keep(key: string, svg: string): Promise<void> {
+    await fs.mkdir(this.folder, { recursive: true });
+    // Written whole, then renamed: a reader (another window) never meets half a drawing.
+    const partial = `${this.file(key)}.${process.pid}.partial`;
+    await fs.writeFile(partial, svg);
+    await fs.rename(partial, this.file(key));
+    if (this.kept++ === 0) await this.dropOtherVersions();
+    if (this.kept % PRUNE_EVERY === 0) await this.prune();
+  }
+
+  private file(key: string): string {
+    return path.join(this.folder, `${key}.svg`);
+  }
+
+  private async dropOtherVersions(): Promise<void> {
+    for (const other of await fs.readdir(this.root)) {
+      if (path.join(this.root, other) !== this.folder) await fs.rm(path.join(this.root, other), { recursive: true, force: true });
+    }
+  }
+
+  private async prune(): Promise<void> {
+    const files = (await fs.readdir(this.folder)).filter((name) => name.endsWith('.svg'));
+    if (files.length <= MAX_KEPT) return;
+    const dated = await Promise.all(files.map(async (name) => ({ name, time: (await fs.stat(path.join(this.folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+    dated.sort((a, b) => a.time - b.time);
+    for (const { name } of dated.slice(0, dated.length - MAX_KEPT)) await fs.rm(path.join(this.folder, name), { force: true });
+  }
+}
