@@ -140,6 +140,8 @@ try {
     row('Note panel', 'open note → last diagram painted', `${fixed(median(opens))} median (goal ≤ 300 ms), ${fixed(percentile90(opens))} p90`,
       `each of ${runs[0].openNoteToDiagramsMs.notes - 1} notes with diagrams opened with its neighbour open, × ${runs.length} runs`);
     row('Note panel', 'back to a note', `${fixed(median(runs.flatMap((r) => r.openNoteToDiagramsMs.back)))} median`, 'back through the history: drawings kept per theme and text');
+    row('Note panel', 'first note again, in a new panel', fixed(pick((r) => r.openNoteToDiagramsMs.readBefore)),
+      'the panel closed and the first note opened again: new page, drawings read from disk, mermaid not imported');
     row('Note panel', 'theme change → diagrams redrawn', `${fixed(median(runs.flatMap((r) => r.themeChangeMs.toOther)))} median (goal ≤ 300 ms)`,
       `to the other theme on the notes with the most diagrams (${runs[0].themeChangeMs.diagrams.join(', ')}), each open ${runs[0].themeChangeMs.readingMs / 1000} s first (drawn ahead when idle); ${fixed(median(runs.flatMap((r) => r.themeChangeMs.back)))} back`);
   }
