@@ -4,9 +4,10 @@
 // back to a note or switching theme back is instant. Drawings are also kept on disk by the host
 // (DrawingStore), so a note read in an earlier panel or session shows its diagrams without mermaid.
 // Once a note is drawn, its diagrams are drawn ahead in the other theme while the page is idle, so
-// that a change of colour theme finds them made. mermaid runs locked down: strict security, no HTML labels, and a diagram's own directives
-// cannot change the theme's CSS, fonts, limits, ids or mermaid's sanitizer. Its SVG is sanitized
-// again before it is shown.
+// that a change of colour theme finds them made. mermaid runs locked down: strict security, no HTML
+// labels, and a diagram's own directives cannot change the theme's CSS, fonts, limits, ids or
+// mermaid's sanitizer. Its SVG is sanitized again before it is shown, and again when it comes back
+// from disk.
 import type { DOMPurify } from 'dompurify';
 import { MAX_DRAWING_CHARS, type DiagramFailure } from '../shared/panelMessages';
 import { sanitizeDiagramSvg } from './sanitize';
@@ -78,9 +79,10 @@ export class DiagramPainter {
 
   /**
    * Draws the slots: cached drawings at once, before this returns (so before the page paints or
-   * scrolls), then those kept on disk, then the others, those in view when mermaid is ready first. Resolves with the diagrams
-   * that failed, or undefined if a later call took over. Then draws them ahead in the other theme
-   * while the page is idle, and calls `drawnAhead` (test builds) when that is done.
+   * scrolls), then those kept on disk, then the others, those in view when mermaid is ready first.
+   * Resolves with the diagrams that failed, or undefined if a later call took over. Then draws them
+   * ahead in the other theme while the page is idle, and calls `drawnAhead` (test builds) when that
+   * is done.
    */
   async draw(slots: readonly DiagramSlot[], theme: MermaidTheme, drawnAhead?: () => void): Promise<DiagramFailure[] | undefined> {
     const round = ++this.round;

@@ -1,13 +1,15 @@
 // The note panel as one live page (issues 12, 13, 15), read through the browser that shows this VS
 // Code: where notes open and return to, that navigation never reloads the page or mermaid, a theme
-// change from drawings made ahead, diagram errors as diagnostics, images and sanitized HTML, code
-// and exercise buttons, empty topics.
+// change from drawings made ahead, drawings kept on disk, diagram errors as diagnostics, images and
+// sanitized HTML, code and exercise buttons, empty topics.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { StudyNotesApi } from '../../src/extension/api';
+import { DrawingStore } from '../../src/extension/panel/drawingStore';
 import type { NotePanel } from '../../src/extension/panel/notePanel';
 import { renderNote } from '../../src/core/render';
 import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
@@ -209,6 +211,28 @@ describe('note panel: one live page', function () {
       scripts: document.querySelectorAll('.diagram-output script').length,
     })`, marker(id));
     assert.deepEqual(page, { svgs: drawn.diagrams, pwned: null, handlers: 0, scripts: 0 });
+  });
+
+  it('keeps on disk the newest drawings within its limits, and none of another version', async function () {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-drawings-'));
+    try {
+      fs.mkdirSync(path.join(root, '0.0.9-esm-1'));
+      fs.writeFileSync(path.join(root, '0.0.9-esm-1', `${'0'.repeat(64)}.svg`), '<svg/>');
+      const store = new DrawingStore(root, path.join(root, '0.1.0-esm-2'), { drawings: 5, bytes: 2300, pruneEvery: 2 });
+      const key = (n: number): string => n.toString(16).padStart(64, '0');
+      for (let n = 1; n <= 8; n++) {
+        await store.keep(key(n), `<svg>${'x'.repeat(n === 8 ? 2000 : 100)}</svg>`);
+        // Distinct modification times, which decide which drawings are the oldest.
+        fs.utimesSync(path.join(root, '0.1.0-esm-2', `${key(n)}.svg`), n, n);
+      }
+      assert.deepEqual(fs.readdirSync(root), ['0.1.0-esm-2'], 'the older version\'s drawings are gone');
+      // Pruned after the 8th: of the newest five (4–8), only 8 (2 KB), 7 and 6 fit in 2,300 bytes.
+      assert.deepEqual(fs.readdirSync(path.join(root, '0.1.0-esm-2')).sort(), [key(6), key(7), key(8)].map((k) => `${k}.svg`));
+      assert.deepEqual(Object.keys(await store.read([key(1), key(7), key(8)])).sort(), [key(7), key(8)]);
+      assert.equal((await store.read([key(7)]))[key(7)], `<svg>${'x'.repeat(100)}</svg>`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('shows a broken diagram\'s error in place and as a diagnostic of the note open in an editor', async function () {

@@ -2,19 +2,32 @@
 // once, without mermaid, in a new panel or a new VS Code. The page asks for them by key (a hash of
 // theme and diagram text, see DRAWING_KEY) and sends each drawing it makes; it sanitizes what it
 // gets back as it sanitizes mermaid's own output. One folder per extension and mermaid version, so
-// an update never shows drawings made by another; the oldest drawings go beyond MAX_KEPT.
+// an update never shows drawings made by another; the oldest go beyond MAX_KEPT drawings or
+// MAX_KEPT_BYTES.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 
 const MAX_KEPT = 2000;
+const MAX_KEPT_BYTES = 50 * 1024 * 1024;
 /** The folder is pruned after this many drawings were kept. */
 const PRUNE_EVERY = 100;
+
+export interface StoreLimits {
+  drawings: number;
+  bytes: number;
+  pruneEvery: number;
+}
 
 export class DrawingStore {
   private kept = 0;
 
-  private constructor(private readonly root: string, private readonly folder: string) {}
+  /** `folder`: this version's, in `root`, which holds one folder per version. */
+  constructor(
+    private readonly root: string,
+    private readonly folder: string,
+    private readonly limits: StoreLimits = { drawings: MAX_KEPT, bytes: MAX_KEPT_BYTES, pruneEvery: PRUNE_EVERY },
+  ) {}
 
   /** The store for drawings made by the mermaid at `mermaidEntry` (its unpacked entry module). */
   static for(context: vscode.ExtensionContext, mermaidEntry: vscode.Uri): DrawingStore {
@@ -43,7 +56,7 @@ export class DrawingStore {
     await fs.writeFile(partial, svg);
     await fs.rename(partial, this.file(key));
     if (this.kept++ === 0) await this.dropOtherVersions();
-    if (this.kept % PRUNE_EVERY === 0) await this.prune();
+    if (this.kept % this.limits.pruneEvery === 0) await this.prune();
   }
 
   private file(key: string): string {
@@ -56,11 +69,17 @@ export class DrawingStore {
     }
   }
 
+  /** Drops the oldest drawings beyond the limits' number of them or bytes in all. */
   private async prune(): Promise<void> {
-    const files = (await fs.readdir(this.folder)).filter((name) => name.endsWith('.svg'));
-    if (files.length <= MAX_KEPT) return;
-    const dated = await Promise.all(files.map(async (name) => ({ name, time: (await fs.stat(path.join(this.folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-    dated.sort((a, b) => a.time - b.time);
-    for (const { name } of dated.slice(0, dated.length - MAX_KEPT)) await fs.rm(path.join(this.folder, name), { force: true });
+    const files = await Promise.all((await fs.readdir(this.folder)).filter((name) => name.endsWith('.svg')).map(async (name) => {
+      const stat = await fs.stat(path.join(this.folder, name)).catch(() => undefined);
+      return { name, time: stat?.mtimeMs ?? 0, size: stat?.size ?? 0 };
+    }));
+    files.sort((a, b) => b.time - a.time);
+    let bytes = 0;
+    for (const [index, { name, size }] of files.entries()) {
+      bytes += size;
+      if (index >= this.limits.drawings || bytes > this.limits.bytes) await fs.rm(path.join(this.folder, name), { force: true });
+    }
   }
 }
