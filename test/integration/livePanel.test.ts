@@ -213,13 +213,20 @@ describe('note panel: one live page', function () {
     assert.deepEqual(page, { svgs: drawn.diagrams, pwned: null, handlers: 0, scripts: 0 });
   });
 
-  it('keeps on disk the newest drawings within its limits, and none of another version', async function () {
+  it('keeps on disk the newest drawings within its limits, and none of another version or abandoned half-written', async function () {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-drawings-'));
     try {
       fs.mkdirSync(path.join(root, '0.0.9-esm-1'));
       fs.writeFileSync(path.join(root, '0.0.9-esm-1', `${'0'.repeat(64)}.svg`), '<svg/>');
       const store = new DrawingStore(root, path.join(root, '0.1.0-esm-2'), { drawings: 5, bytes: 2300, pruneEvery: 2 });
       const key = (n: number): string => n.toString(16).padStart(64, '0');
+      // Half-written drawings: one left two hours ago by a window that stopped, one being written now.
+      fs.mkdirSync(path.join(root, '0.1.0-esm-2'));
+      const abandoned = path.join(root, '0.1.0-esm-2', `${key(99)}.svg.1.partial`);
+      const writing = path.join(root, '0.1.0-esm-2', `${key(98)}.svg.2.partial`);
+      fs.writeFileSync(abandoned, '<sv');
+      fs.writeFileSync(writing, '<sv');
+      fs.utimesSync(abandoned, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
       for (let n = 1; n <= 8; n++) {
         await store.keep(key(n), `<svg>${'x'.repeat(n === 8 ? 2000 : 100)}</svg>`);
         // Distinct modification times, which decide which drawings are the oldest.
@@ -227,7 +234,7 @@ describe('note panel: one live page', function () {
       }
       assert.deepEqual(fs.readdirSync(root), ['0.1.0-esm-2'], 'the older version\'s drawings are gone');
       // Pruned after the 8th: of the newest five (4–8), only 8 (2 KB), 7 and 6 fit in 2,300 bytes.
-      assert.deepEqual(fs.readdirSync(path.join(root, '0.1.0-esm-2')).sort(), [key(6), key(7), key(8)].map((k) => `${k}.svg`));
+      assert.deepEqual(fs.readdirSync(path.join(root, '0.1.0-esm-2')).sort(), [...[key(6), key(7), key(8)].map((k) => `${k}.svg`), path.basename(writing)].sort());
       assert.deepEqual(Object.keys(await store.read([key(1), key(7), key(8)])).sort(), [key(7), key(8)]);
       assert.equal((await store.read([key(7)]))[key(7)], `<svg>${'x'.repeat(100)}</svg>`);
     } finally {

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { abandoned } from './partialFiles';
 
 const MAX_KEPT = 2000;
 const MAX_KEPT_BYTES = 50 * 1024 * 1024;
@@ -69,17 +70,16 @@ export class DrawingStore {
     }
   }
 
-  /** Drops the oldest drawings beyond the limits' number of them or bytes in all. */
+  /** Drops the oldest drawings beyond the limits' number of them or bytes in all, and abandoned half-written ones. */
   private async prune(): Promise<void> {
-    const files = await Promise.all((await fs.readdir(this.folder)).filter((name) => name.endsWith('.svg')).map(async (name) => {
+    const files = await Promise.all((await fs.readdir(this.folder)).map(async (name) => {
       const stat = await fs.stat(path.join(this.folder, name)).catch(() => undefined);
       return { name, time: stat?.mtimeMs ?? 0, size: stat?.size ?? 0 };
     }));
-    files.sort((a, b) => b.time - a.time);
+    const left = files.filter(({ name, time }) => name.endsWith('.partial') && abandoned(time));
+    const drawings = files.filter(({ name }) => name.endsWith('.svg')).sort((a, b) => b.time - a.time);
     let bytes = 0;
-    for (const [index, { name, size }] of files.entries()) {
-      bytes += size;
-      if (index >= this.limits.drawings || bytes > this.limits.bytes) await fs.rm(path.join(this.folder, name), { force: true });
-    }
+    const beyond = drawings.filter(({ size }, index) => (bytes += size) > this.limits.bytes || index >= this.limits.drawings);
+    for (const { name } of [...left, ...beyond]) await fs.rm(path.join(this.folder, name), { force: true });
   }
 }

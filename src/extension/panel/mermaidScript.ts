@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import * as vscode from 'vscode';
+import { abandoned } from './partialFiles';
 
 const brotliDecompress = promisify(zlib.brotliDecompress);
 /** The module the page imports; it imports the rest of the archive's files. */
@@ -60,7 +61,9 @@ async function unpack(context: vscode.ExtensionContext): Promise<vscode.Uri> {
     if (!(await fs.stat(uri.fsPath).then(() => true, () => false))) throw error;
   }
   for (const old of await fs.readdir(folder)) {
-    if (old !== name && !old.endsWith('.partial')) await fs.rm(path.join(folder, old), { recursive: true, force: true });
+    // Another window's `.partial` folder may still be being unpacked.
+    if (old === name || (old.endsWith('.partial') && !abandoned((await fs.stat(path.join(folder, old))).mtimeMs))) continue;
+    await fs.rm(path.join(folder, old), { recursive: true, force: true });
   }
   return uri;
 }
