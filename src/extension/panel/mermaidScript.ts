@@ -61,8 +61,12 @@ async function unpack(context: vscode.ExtensionContext): Promise<vscode.Uri> {
     if (!(await fs.stat(uri.fsPath).then(() => true, () => false))) throw error;
   }
   for (const old of await fs.readdir(folder)) {
-    // Another window's `.partial` folder may still be being unpacked.
-    if (old === name || (old.endsWith('.partial') && !abandoned((await fs.stat(path.join(folder, old))).mtimeMs))) continue;
+    if (old === name) continue;
+    if (old.endsWith('.partial')) {
+      // Another window may still be unpacking into it, or have just renamed it.
+      const changed = (await fs.stat(path.join(folder, old)).catch(() => undefined))?.mtimeMs;
+      if (changed === undefined || !abandoned(changed)) continue;
+    }
     await fs.rm(path.join(folder, old), { recursive: true, force: true });
   }
   return uri;
