@@ -1,10 +1,12 @@
 // Builds the extension (Node, CommonJS), the language server (Node) and the webview scripts
 // (browser), plus the test bundles. `--production` minifies and drops source maps; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { patchGetConfig } from './scripts/mermaid-config-patch.mjs';
 import { serverBuild } from './scripts/server-bundles.mjs';
 
 const production = process.argv.includes('--production');
@@ -81,8 +83,9 @@ if (withTests) {
  * single-file build has the page evaluate all 3.5 MB before its first drawing. Its 104 files ship
  * beside panel.js (never a CDN) as one brotli-compressed archive, 725 KB in the .vsix, which the
  * first note panel of a session unpacks once into the extension's storage
- * (src/extension/panel/mermaidScript.ts, which reads this format). Compressing takes 10–15 s, so the
- * result is kept in node_modules/.cache for as long as mermaid's version is the same.
+ * (src/extension/panel/mermaidScript.ts, which reads this format). Its getConfig is patched to copy
+ * the configuration faster (scripts/mermaid-config-patch.mjs). Compressing takes 10–15 s, so the
+ * result is kept in node_modules/.cache for as long as mermaid's version and the patch are the same.
  *
  * The archive: a first line with the JSON list of [path, byte length], then the files' bytes in
  * that order.
@@ -92,9 +95,17 @@ async function packMermaid() {
   const { version } = JSON.parse(fs.readFileSync('node_modules/mermaid/package.json', 'utf8'));
   const files = ['mermaid.esm.min.mjs', ...fs.readdirSync(path.join(dist, 'chunks/mermaid.esm.min'))
     .filter((name) => name.endsWith('.mjs')).sort().map((name) => `chunks/mermaid.esm.min/${name}`)];
-  const cached = `node_modules/.cache/study-notes/mermaid-${version}.${files.length}.esm.br`;
+  const patch = createHash('sha256').update(fs.readFileSync('scripts/mermaid-config-patch.mjs')).digest('hex').slice(0, 12);
+  const cached = `node_modules/.cache/study-notes/mermaid-${version}.${files.length}.${patch}.esm.br`;
   if (!fs.existsSync(cached)) {
-    const contents = files.map((file) => fs.readFileSync(path.join(dist, file)));
+    let patched = 0;
+    const contents = files.map((file) => {
+      const result = patchGetConfig(fs.readFileSync(path.join(dist, file), 'utf8'));
+      patched += result.patched;
+      return Buffer.from(result.code);
+    });
+    // Drawing stays correct without the patch, only slower; the unit test fails on such a mermaid.
+    if (patched !== 1) console.warn(`esbuild.mjs: mermaid ${version}'s getConfig was patched ${patched} times, not once; see scripts/mermaid-config-patch.mjs`);
     const index = JSON.stringify(files.map((file, i) => [file, contents[i].length]));
     const archive = Buffer.concat([Buffer.from(`${index}\n`), ...contents]);
     const packed = await promisify(zlib.brotliCompress)(archive, {
