@@ -64,6 +64,8 @@ export function patchGetConfig(code) {
   });
   if (patched === 0) return { code, patched };
   // A function declaration is hoisted: the chunk's own top-level code may already call getConfig.
-  const declaration = copyConfig.toString().replace(/\bcopyConfig\b/g, PATCHED_NAME);
+  // copyConfig goes in as a named function expression, which calls itself by its own name,
+  // whatever name a bundler gives it.
+  const declaration = `function ${PATCHED_NAME}(source, depth) {\n  return (${copyConfig.toString()})(source, depth);\n}`;
   return { code: `${result}\n${declaration}\n`, patched };
 }
