@@ -51,7 +51,12 @@ export type HostMessage =
   /** The note shown stays: only scroll. */
   | { type: 'scroll'; key: string; scroll: ScrollRequest }
   /** The answer to the page's `storedDrawings`: the drawings found on disk, by key. */
-  | { type: 'storedDrawings'; request: number; drawings: Record<string, string> };
+  | { type: 'storedDrawings'; request: number; drawings: Record<string, string> }
+  /**
+   * Sent before a new page's first note: the keys of the drawings kept on disk, so the page asks
+   * only for those and never waits on the host for a drawing that is not there.
+   */
+  | { type: 'storedKeys'; keys: string[] };
 
 export type CodeAction = 'copy' | 'insert' | 'runnable';
 
@@ -93,6 +98,8 @@ export type PageMessage =
 export const DRAWING_KEY = /^[0-9a-f]{64}$/;
 /** At most this many keys per request, and characters per drawing kept (larger ones are drawn each time). */
 export const MAX_DRAWING_KEYS = 200;
+/** At most this many keys in `storedKeys`; with more on disk, the host sends none and the page asks for every drawing. */
+export const MAX_STORED_KEYS = 5000;
 export const MAX_DRAWING_CHARS = 1024 * 1024;
 
 /** What the page tells integration tests about itself; never sent by a production build. */
@@ -101,6 +108,8 @@ export interface PageTestReport {
   mermaidLoads: number;
   /** How many drawings mermaid made on this page, those made ahead in the other theme included. */
   mermaidRenders: number;
+  /** How many times the page asked the host for drawings kept on disk. */
+  storedRequests: number;
   /** `performance.timeOrigin` of the page: a new value means a new document. */
   documentOrigin: number;
   /** Milliseconds from the message to the note's text in the DOM, and to the last diagram. */
@@ -190,6 +199,9 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     case 'storedDrawings':
       return isIndex(value.request) && isObject(value.drawings) && Object.entries(value.drawings).every(([key, svg]) => isDrawingKey(key) && isString(svg))
         ? { type: 'storedDrawings', request: value.request, drawings: value.drawings as Record<string, string> } : undefined;
+    case 'storedKeys':
+      return Array.isArray(value.keys) && value.keys.length <= MAX_STORED_KEYS && value.keys.every(isDrawingKey)
+        ? { type: 'storedKeys', keys: value.keys } : undefined;
     default:
       return undefined;
   }

@@ -47,15 +47,27 @@ const positions = new Map<string, number>(Object.entries(saved.positions ?? {}).
 /** Answers the host has yet to give to the page's `storedDrawings` requests. */
 const storedAnswers = new Map<number, (drawings: Record<string, string>) => void>();
 let storedRequests = 0;
+/**
+ * The keys of the drawings on disk, as the host said before the first note, plus those this page
+ * kept since; until the host says, the page asks for every drawing.
+ */
+let keysOnDisk: Set<string> | undefined;
 const storedDrawings: StoredDrawings = {
-  read: (keys) => new Promise((resolve) => {
-    const request = ++storedRequests;
-    storedAnswers.set(request, resolve);
-    post({ type: 'storedDrawings', request, keys: [...keys] });
-    // A host that does not answer in time costs only the drawing: mermaid draws instead.
-    setTimeout(() => { if (storedAnswers.delete(request)) resolve({}); }, STORED_DRAWINGS_WAIT_MS);
-  }),
-  keep: (key, svg) => post({ type: 'keepDrawing', key, svg }),
+  read: (keys) => {
+    const onDisk = keysOnDisk ? keys.filter((key) => keysOnDisk!.has(key)) : keys;
+    if (onDisk.length === 0) return Promise.resolve({});
+    return new Promise((resolve) => {
+      const request = ++storedRequests;
+      storedAnswers.set(request, resolve);
+      post({ type: 'storedDrawings', request, keys: [...onDisk] });
+      // A host that does not answer in time costs only the drawing: mermaid draws instead.
+      setTimeout(() => { if (storedAnswers.delete(request)) resolve({}); }, STORED_DRAWINGS_WAIT_MS);
+    });
+  },
+  keep: (key, svg) => {
+    keysOnDisk?.add(key);
+    post({ type: 'keepDrawing', key, svg });
+  },
 };
 const painter = new DiagramPainter(settings.mermaidScript, DOMPurify, strings.diagramError, strings.rendererMissing, storedDrawings);
 const highlighter = new Highlighter();
@@ -223,7 +235,7 @@ async function drawDiagrams(): Promise<void> {
     ...(STUDY_NOTES_TEST
       ? {
         test: {
-          mermaidLoads: painter.scriptLoads, mermaidRenders: painter.mermaidRenders, documentOrigin: performance.timeOrigin, contentMs,
+          mermaidLoads: painter.scriptLoads, mermaidRenders: painter.mermaidRenders, storedRequests, documentOrigin: performance.timeOrigin, contentMs,
           diagramsMs: performance.now() - drawing.received,
         },
       }
@@ -384,6 +396,9 @@ function handle(message: HostMessage, received: number): void {
     case 'storedDrawings':
       storedAnswers.get(message.request)?.(message.drawings);
       storedAnswers.delete(message.request);
+      break;
+    case 'storedKeys':
+      keysOnDisk = new Set(message.keys);
       break;
   }
 }

@@ -36,6 +36,26 @@ async function whenInWebview<T>(expression: string, noteId: string, done: (value
   assert.fail(`${what}: ${JSON.stringify(last)}`);
 }
 
+/** The folder of drawings kept on disk, beside mermaid's unpacked copy in the extension's global storage, found through a page that imported mermaid. */
+async function drawingFolder(noteId: string): Promise<string> {
+  const [entry] = await inWebview<string>(`performance.getEntriesByType('resource').map((e) => e.name).find((name) => name.endsWith('/mermaid.esm.min.mjs'))`, marker(noteId));
+  const mermaidFolder = path.dirname(decodeURIComponent(new URL(entry).pathname));
+  return path.join(mermaidFolder, '../../drawings', `${vscode.extensions.getExtension('study-notes-team.study-notes')!.packageJSON.version}-${path.basename(mermaidFolder)}`);
+}
+
+/** The file keeping the drawing of this diagram text in the colour theme shown: named after the SHA-256 of theme and text. */
+function keptDrawing(folder: string, source: string): string {
+  const light = [vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind);
+  return path.join(folder, `${createHash('sha256').update(`${light ? 'default' : 'dark'}\n${source}`).digest('hex')}.svg`);
+}
+
+async function whenExist(files: readonly string[]): Promise<void> {
+  for (let attempt = 0; !files.every((file) => fs.existsSync(file)); attempt++) {
+    assert.ok(attempt < 100, `kept on disk: ${files.filter((file) => fs.existsSync(file)).length} of ${files.length} drawings`);
+    await sleep(100);
+  }
+}
+
 async function open(target: string, line?: number): Promise<NotePanel> {
   const panel = await (await api()).openNote(target, line);
   assert.ok(panel, `${target} opened`);
@@ -189,20 +209,11 @@ describe('note panel: one live page', function () {
     const id = first.noteId!;
     const drawn = await first.lastRender;
     assert.ok(drawn.diagrams > 1 && drawn.failed === 0, JSON.stringify(drawn));
-    // The store sits beside mermaid's unpacked copy in the extension's global storage.
-    const [entry] = await inWebview<string>(`performance.getEntriesByType('resource').map((e) => e.name).find((name) => name.endsWith('/mermaid.esm.min.mjs'))`, marker(id));
-    const mermaidFolder = path.dirname(decodeURIComponent(new URL(entry).pathname));
-    const store = path.join(mermaidFolder, '../../drawings', `${vscode.extensions.getExtension('study-notes-team.study-notes')!.packageJSON.version}-${path.basename(mermaidFolder)}`);
-    // Each drawing's file is named after the SHA-256 of its theme and diagram text.
-    const light = [vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind);
+    const store = await drawingFolder(id);
     const content = await (await api()).notes.request(NoteRequest, { target: first.noteKey! });
-    const files = renderNote(content!.text).diagrams
-      .map(({ source }) => path.join(store, `${createHash('sha256').update(`${light ? 'default' : 'dark'}\n${source}`).digest('hex')}.svg`));
+    const files = renderNote(content!.text).diagrams.map(({ source }) => keptDrawing(store, source));
     assert.equal(files.length, drawn.diagrams);
-    for (let attempt = 0; !files.every((file) => fs.existsSync(file)); attempt++) {
-      assert.ok(attempt < 100, `kept on disk: ${files.filter((file) => fs.existsSync(file)).length} of ${files.length} drawings`);
-      await sleep(100);
-    }
+    await whenExist(files);
     // Whatever is on disk is sanitized again when shown: a drawing altered there runs nothing.
     for (const file of files) {
       const altered = fs.readFileSync(file, 'utf8').replace('<svg ', '<svg onload="window.__pwned=1" ').replace(/<\/svg>\s*$/, '<script>window.__pwned=2</script></svg>');
@@ -215,6 +226,7 @@ describe('note panel: one live page', function () {
     assert.deepEqual(await second.lastRender, drawn);
     assert.equal(second.testReport?.mermaidLoads, 0, 'mermaid was imported');
     assert.equal(second.testReport?.mermaidRenders, 0, 'mermaid drew');
+    assert.equal(second.testReport?.storedRequests, 1, 'the page asked the host for its drawings once');
     const [page] = await inWebview<{ svgs: number; pwned: unknown; handlers: number; scripts: number }>(`({
       svgs: document.querySelectorAll('.diagram-output svg').length,
       pwned: window.__pwned ?? null,
@@ -222,6 +234,29 @@ describe('note panel: one live page', function () {
       scripts: document.querySelectorAll('.diagram-output script').length,
     })`, marker(id));
     assert.deepEqual(page, { svgs: drawn.diagrams, pwned: null, handlers: 0, scripts: 0 });
+  });
+
+  it('asks the host only for drawings on disk: a new diagram in a new panel is drawn without asking, then kept', async function () {
+    if (process.env.STUDY_NOTES_PACKAGED === '1') this.skip();
+    // A diagram no run has drawn before.
+    const file = path.join(workspaceRoot(), 'notes', 'panel', 'new-diagram.md');
+    fs.writeFileSync(file, `---\nid: panel-new-diagram\ntitle: New diagram\n---\n# New diagram\n\n\`\`\`mermaid\nflowchart LR\n  A[${Date.now()}-${process.pid}] --> B[kept]\n\`\`\`\n`);
+    try {
+      const { notes } = await api();
+      for (let attempt = 0; !(await notes.request(NotesRequest, {})).some((row) => row.id === 'panel-new-diagram'); attempt++) {
+        assert.ok(attempt < 100, 'the new note was not indexed');
+        await sleep(100);
+      }
+      (await open('closure')).dispose();
+      const panel = await open('panel-new-diagram');
+      assert.deepEqual(await panel.lastRender, { diagrams: 1, failed: 0 });
+      assert.equal(panel.testReport?.storedRequests, 0, 'the page asked the host for a drawing it knew was not on disk');
+      assert.equal(panel.testReport?.mermaidRenders, 1);
+      const [diagram] = renderNote((await notes.request(NoteRequest, { target: 'panel-new-diagram' }))!.text).diagrams;
+      await whenExist([keptDrawing(await drawingFolder('panel-new-diagram'), diagram.source)]);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('keeps on disk the newest drawings within its limits, and none of another version or abandoned half-written', async function () {
@@ -238,6 +273,7 @@ describe('note panel: one live page', function () {
       fs.writeFileSync(abandoned, '<sv');
       fs.writeFileSync(writing, '<sv');
       fs.utimesSync(abandoned, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+      assert.deepEqual([...await store.keys()], [], 'half-written drawings are not kept ones');
       for (let n = 1; n <= 8; n++) {
         await store.keep(key(n), `<svg>${'x'.repeat(n === 8 ? 2000 : 100)}</svg>`);
         // Distinct modification times, which decide which drawings are the oldest.
@@ -247,6 +283,7 @@ describe('note panel: one live page', function () {
       // Pruned after the 8th: of the newest five (4–8), only 8 (2 KB), 7 and 6 fit in 2,300 bytes.
       assert.deepEqual(fs.readdirSync(path.join(root, '0.1.0-esm-2')).sort(), [...[key(6), key(7), key(8)].map((k) => `${k}.svg`), path.basename(writing)].sort());
       assert.deepEqual(Object.keys(await store.read([key(1), key(7), key(8)])).sort(), [key(7), key(8)]);
+      assert.deepEqual([...await store.keys()].sort(), [key(6), key(7), key(8)], 'the keys the page is told of follow keeps and prunes');
       assert.equal((await store.read([key(7)]))[key(7)], `<svg>${'x'.repeat(100)}</svg>`);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { renderNote } from '../../src/core/render';
-import { MAX_DRAWING_CHARS, MAX_DRAWING_KEYS, parseHostMessage, parsePageMessage, type NoteView } from '../../src/shared/panelMessages';
+import { MAX_DRAWING_CHARS, MAX_DRAWING_KEYS, MAX_STORED_KEYS, parseHostMessage, parsePageMessage, type NoteView } from '../../src/shared/panelMessages';
 import { parseCardHostMessage, parseCardPageMessage } from '../../src/shared/quizCardMessages';
 import { imageSource, type ImagePlaces } from '../../src/webview/imagePolicy';
 import { placeImages, sanitizeDiagramSvg, sanitizeNoteHtml } from '../../src/webview/sanitize';
@@ -147,7 +147,7 @@ describe('note panel messages', function () {
     ]) assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad));
   });
 
-  it('takes a drawing to keep on disk only under a key that is a SHA-256 in hex, and not too large', function () {
+  it('takes a drawing to keep on disk, and the keys of those kept, only as SHA-256s in hex, and not too large or many', function () {
     const key = 'ab'.repeat(32);
     assert.deepEqual(parsePageMessage({ type: 'keepDrawing', key, svg: '<svg/>' }), { type: 'keepDrawing', key, svg: '<svg/>' });
     assert.deepEqual(parsePageMessage({ type: 'storedDrawings', request: 3, keys: [key] }), { type: 'storedDrawings', request: 3, keys: [key] });
@@ -155,7 +155,12 @@ describe('note panel messages', function () {
     for (const bad of ['../'.repeat(21) + 'x', `${key}/../x`, key.toUpperCase(), key.slice(1), `${key}.svg`, 5]) {
       assert.equal(parsePageMessage({ type: 'keepDrawing', key: bad, svg: '<svg/>' }), undefined, String(bad));
       assert.equal(parsePageMessage({ type: 'storedDrawings', request: 1, keys: [key, bad] }), undefined, String(bad));
+      assert.equal(parseHostMessage({ type: 'storedKeys', keys: [key, bad] }), undefined, String(bad));
     }
+    assert.deepEqual(parseHostMessage({ type: 'storedKeys', keys: [key] }), { type: 'storedKeys', keys: [key] });
+    assert.deepEqual(parseHostMessage({ type: 'storedKeys', keys: [] }), { type: 'storedKeys', keys: [] });
+    assert.equal(parseHostMessage({ type: 'storedKeys', keys: new Array(MAX_STORED_KEYS + 1).fill(key) }), undefined);
+    assert.equal(parseHostMessage({ type: 'storedKeys', keys: key }), undefined);
     assert.equal(parsePageMessage({ type: 'keepDrawing', key, svg: 'x'.repeat(MAX_DRAWING_CHARS + 1) }), undefined);
     assert.equal(parsePageMessage({ type: 'storedDrawings', request: 1, keys: new Array(MAX_DRAWING_KEYS + 1).fill(key) }), undefined);
     assert.equal(parsePageMessage({ type: 'storedDrawings', request: -1, keys: [key] }), undefined);

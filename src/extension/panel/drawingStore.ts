@@ -7,12 +7,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { DRAWING_KEY } from '../../shared/panelMessages';
 import { abandoned } from './partialFiles';
 
 const MAX_KEPT = 2000;
 const MAX_KEPT_BYTES = 50 * 1024 * 1024;
 /** The folder is pruned after this many drawings were kept. */
 const PRUNE_EVERY = 100;
+const EXTENSION = '.svg';
 
 export interface StoreLimits {
   drawings: number;
@@ -22,6 +24,8 @@ export interface StoreLimits {
 
 export class DrawingStore {
   private kept = 0;
+  /** The keys on disk: read once, then updated by this store's own keeps and prunes. */
+  private onDisk: Promise<Set<string>> | undefined;
 
   /** `folder`: this version's, in `root`, which holds one folder per version. */
   constructor(
@@ -50,18 +54,31 @@ export class DrawingStore {
     return found;
   }
 
+  /**
+   * The keys of the drawings kept on disk. Read from the folder once; drawings another window keeps
+   * meanwhile are missed, and are only drawn again.
+   */
+  keys(): Promise<ReadonlySet<string>> {
+    this.onDisk ??= fs.readdir(this.folder).then(
+      (names) => new Set(names.filter((name) => name.endsWith(EXTENSION)).map((name) => name.slice(0, -EXTENSION.length)).filter((key) => DRAWING_KEY.test(key))),
+      () => new Set<string>(),
+    );
+    return this.onDisk;
+  }
+
   async keep(key: string, svg: string): Promise<void> {
     await fs.mkdir(this.folder, { recursive: true });
     // Written whole, then renamed: a reader (another window) never meets half a drawing.
     const partial = `${this.file(key)}.${process.pid}.partial`;
     await fs.writeFile(partial, svg);
     await fs.rename(partial, this.file(key));
+    (await this.onDisk)?.add(key);
     if (this.kept++ === 0) await this.dropOtherVersions();
     if (this.kept % this.limits.pruneEvery === 0) await this.prune();
   }
 
   private file(key: string): string {
-    return path.join(this.folder, `${key}.svg`);
+    return path.join(this.folder, `${key}${EXTENSION}`);
   }
 
   private async dropOtherVersions(): Promise<void> {
@@ -77,9 +94,11 @@ export class DrawingStore {
       return { name, time: stat?.mtimeMs ?? 0, size: stat?.size ?? 0 };
     }));
     const left = files.filter(({ name, time }) => name.endsWith('.partial') && abandoned(time));
-    const drawings = files.filter(({ name }) => name.endsWith('.svg')).sort((a, b) => b.time - a.time);
+    const drawings = files.filter(({ name }) => name.endsWith(EXTENSION)).sort((a, b) => b.time - a.time);
     let bytes = 0;
     const beyond = drawings.filter(({ size }, index) => (bytes += size) > this.limits.bytes || index >= this.limits.drawings);
     for (const { name } of [...left, ...beyond]) await fs.rm(path.join(this.folder, name), { force: true });
+    const onDisk = await this.onDisk;
+    for (const { name } of beyond) onDisk?.delete(name.slice(0, -EXTENSION.length));
   }
 }

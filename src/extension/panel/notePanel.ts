@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { isRunnableLanguage } from '../../core/snippets/runnableLanguage';
 import {
-  parsePageMessage, type CodeAction, type HostMessage, type NoteView, type PageMessage, type PageSettings, type PageTestReport, type PanelStrings,
+  MAX_STORED_KEYS, parsePageMessage, type CodeAction, type HostMessage, type NoteView, type PageMessage, type PageSettings, type PageTestReport, type PanelStrings,
   type ScrollRequest,
 } from '../../shared/panelMessages';
 import { DiagramErrorsNotification, NoteRequest, NotesRequest, type NoteContent, type TreeNode } from '../../shared/protocol';
@@ -102,6 +102,8 @@ export class NotePanel implements vscode.Disposable {
     private readonly mermaid: vscode.Uri | undefined,
   ) {
     this.drawingStore = mermaid ? DrawingStore.for(context, mermaid) : undefined;
+    // Read while the page loads, for the page to have before its first note (see 'ready').
+    void this.drawingStore?.keys();
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon-activity.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -237,7 +239,8 @@ export class NotePanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    if (this.pageReady || message.type === 'storedDrawings') {
+    // Answers about the store are for the page that asked, or the one that just loaded: never held back.
+    if (this.pageReady || message.type === 'storedDrawings' || message.type === 'storedKeys') {
       void this.panel.webview.postMessage(message);
       return;
     }
@@ -250,11 +253,15 @@ export class NotePanel implements vscode.Disposable {
 
   private async handle(message: PageMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        // Still not ready while this waits (read at the start, it is done by now): notes meanwhile wait for the page.
+        const onDisk = await this.drawingStore?.keys();
         this.loads++;
         this.pageReady = true;
+        if (onDisk && onDisk.size <= MAX_STORED_KEYS) this.post({ type: 'storedKeys', keys: [...onDisk] });
         this.deliverToNewPage();
         break;
+      }
       case 'openNote':
         await this.showNote(message.key, { kind: 'open', fragment: message.fragment });
         break;
