@@ -10,6 +10,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { StudyNotesApi } from '../../src/extension/api';
 import { DrawingStore } from '../../src/extension/panel/drawingStore';
+import { removeOldCopies } from '../../src/extension/panel/mermaidScript';
 import type { NotePanel } from '../../src/extension/panel/notePanel';
 import { renderNote } from '../../src/core/render';
 import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
@@ -287,6 +288,24 @@ describe('note panel: one live page', function () {
       assert.equal((await store.read([key(7)]))[key(7)], `<svg>${'x'.repeat(100)}</svg>`);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('removes earlier versions of mermaid\'s unpacked copy and abandoned half-unpacked ones, never one being unpacked', async function () {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'study-notes-mermaid-'));
+    try {
+      for (const name of ['esm-200', 'esm-100', 'esm-200.11.partial', 'esm-200.12.partial']) {
+        fs.mkdirSync(path.join(folder, name, 'chunks'), { recursive: true });
+        fs.writeFileSync(path.join(folder, name, 'mermaid.esm.min.mjs'), 'export default {}');
+      }
+      // One left two hours ago by a window that stopped; the other is being unpacked now.
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      fs.utimesSync(path.join(folder, 'esm-200.11.partial'), twoHoursAgo, twoHoursAgo);
+      await removeOldCopies(folder, 'esm-200');
+      assert.deepEqual(fs.readdirSync(folder).sort(), ['esm-200', 'esm-200.12.partial']);
+      assert.equal(fs.readFileSync(path.join(folder, 'esm-200', 'mermaid.esm.min.mjs'), 'utf8'), 'export default {}');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -60,8 +60,18 @@ async function unpack(context: vscode.ExtensionContext): Promise<vscode.Uri> {
     await fs.rm(partial, { recursive: true, force: true });
     if (!(await fs.stat(uri.fsPath).then(() => true, () => false))) throw error;
   }
+  await removeOldCopies(folder, name);
+  return uri;
+}
+
+/**
+ * Removes from `folder` every unpacked copy but `current` (an earlier version's), and `.partial`
+ * folders that a window which stopped while unpacking left behind; not one another window may still
+ * be unpacking into.
+ */
+export async function removeOldCopies(folder: string, current: string): Promise<void> {
   for (const old of await fs.readdir(folder)) {
-    if (old === name) continue;
+    if (old === current) continue;
     if (old.endsWith('.partial')) {
       // Another window may still be unpacking into it, or have just renamed it.
       const changed = (await fs.stat(path.join(folder, old)).catch(() => undefined))?.mtimeMs;
@@ -69,5 +79,4 @@ async function unpack(context: vscode.ExtensionContext): Promise<vscode.Uri> {
     }
     await fs.rm(path.join(folder, old), { recursive: true, force: true });
   }
-  return uri;
 }
