@@ -98,9 +98,9 @@ export type PageMessage =
 export const DRAWING_KEY = /^[0-9a-f]{64}$/;
 /** At most this many keys per request, and characters per drawing kept (larger ones are drawn each time). */
 export const MAX_DRAWING_KEYS = 200;
+export const MAX_DRAWING_CHARS = 1024 * 1024;
 /** At most this many keys in `storedKeys`; with more on disk, the host sends none and the page asks for every drawing. */
 export const MAX_STORED_KEYS = 5000;
-export const MAX_DRAWING_CHARS = 1024 * 1024;
 
 /** What the page tells integration tests about itself; never sent by a production build. */
 export interface PageTestReport {
