@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { patchGetConfig } from './scripts/mermaid-config-patch.mjs';
+import { patchMermaid } from './scripts/mermaid-patches.mjs';
 import { serverBuild } from './scripts/server-bundles.mjs';
 
 const production = process.argv.includes('--production');
@@ -83,9 +83,9 @@ if (withTests) {
  * single-file build has the page evaluate all 3.5 MB before its first drawing. Its 104 files ship
  * beside panel.js (never a CDN) as one brotli-compressed archive, 725 KB in the .vsix, which the
  * first note panel of a session unpacks once into the extension's storage
- * (src/extension/panel/mermaidScript.ts, which reads this format). Its getConfig is patched to copy
- * the configuration faster (scripts/mermaid-config-patch.mjs). Compressing takes 10–15 s, so the
- * result is kept in node_modules/.cache for as long as mermaid's version and the patch are the same.
+ * (src/extension/panel/mermaidScript.ts, which reads this format). Two patches take away work
+ * mermaid repeats (scripts/mermaid-patches.mjs). Compressing takes 10–15 s, so the result is kept
+ * in node_modules/.cache for as long as mermaid's version and the patches are the same.
  *
  * The archive: a first line with the JSON list of [path, byte length], then the files' bytes in
  * that order.
@@ -95,17 +95,19 @@ async function packMermaid() {
   const { version } = JSON.parse(fs.readFileSync('node_modules/mermaid/package.json', 'utf8'));
   const files = ['mermaid.esm.min.mjs', ...fs.readdirSync(path.join(dist, 'chunks/mermaid.esm.min'))
     .filter((name) => name.endsWith('.mjs')).sort().map((name) => `chunks/mermaid.esm.min/${name}`)];
-  const patch = createHash('sha256').update(fs.readFileSync('scripts/mermaid-config-patch.mjs')).digest('hex').slice(0, 12);
+  const patch = createHash('sha256').update(fs.readFileSync('scripts/mermaid-patches.mjs')).digest('hex').slice(0, 12);
   const cached = `node_modules/.cache/study-notes/mermaid-${version}.${files.length}.${patch}.esm.br`;
   if (!fs.existsSync(cached)) {
-    let patched = 0;
+    const patched = { getConfig: 0, sanitizeSvg: 0 };
     const contents = files.map((file) => {
-      const result = patchGetConfig(fs.readFileSync(path.join(dist, file), 'utf8'));
-      patched += result.patched;
+      const result = patchMermaid(fs.readFileSync(path.join(dist, file), 'utf8'));
+      for (const name of Object.keys(patched)) patched[name] += result.patched[name];
       return Buffer.from(result.code);
     });
-    // Drawing stays correct without the patch, only slower; the unit test fails on such a mermaid.
-    if (patched !== 1) console.warn(`esbuild.mjs: mermaid ${version}'s getConfig was patched ${patched} times, not once; see scripts/mermaid-config-patch.mjs`);
+    // Drawing stays correct without a patch, only slower; the unit test fails on such a mermaid.
+    for (const [name, times] of Object.entries(patched)) {
+      if (times !== 1) console.warn(`esbuild.mjs: mermaid ${version}'s ${name} was patched ${times} times, not once; see scripts/mermaid-patches.mjs`);
+    }
     const index = JSON.stringify(files.map((file, i) => [file, contents[i].length]));
     const archive = Buffer.concat([Buffer.from(`${index}\n`), ...contents]);
     const packed = await promisify(zlib.brotliCompress)(archive, {

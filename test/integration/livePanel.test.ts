@@ -14,7 +14,7 @@ import { removeOldCopies } from '../../src/extension/panel/mermaidScript';
 import type { NotePanel } from '../../src/extension/panel/notePanel';
 import { renderNote } from '../../src/core/render';
 import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
-import { patchGetConfig } from '../../scripts/mermaid-config-patch.mjs';
+import { patchMermaid } from '../../scripts/mermaid-patches.mjs';
 import { tinyPng } from '../support/tinyPng';
 import { hasBridge, inWebview } from './bridge';
 
@@ -148,8 +148,8 @@ describe('note panel: one live page', function () {
     assert.equal(entries.length, 1, `mermaid fetched ${entries.length} times`);
     assert.ok(after.mermaid.length > 1, 'the chunks of the diagram types drawn were imported');
     assert.equal(new Set(after.mermaid).size, after.mermaid.length, `a module of mermaid fetched twice: ${after.mermaid.join(' ')}`);
-    // Imported from its copy in global storage: mermaid's own files byte for byte, but for the one
-    // chunk whose getConfig the build patches, and no other copy beside it.
+    // Imported from its copy in global storage: mermaid's own files byte for byte, but for the two
+    // the build patches (scripts/mermaid-patches.mjs), and no other copy beside it.
     const unpacked = path.dirname(decodeURIComponent(new URL(entries[0]).pathname));
     // This file runs as out/test/integration/livePanel.test.js.
     const shipped = path.resolve(__dirname, '../../../node_modules/mermaid/dist');
@@ -157,14 +157,13 @@ describe('note panel: one live page', function () {
     assert.deepEqual(files, ['mermaid.esm.min.mjs', ...fs.readdirSync(path.join(shipped, 'chunks/mermaid.esm.min')).filter((name) => name.endsWith('.mjs')).map((name) => `chunks/mermaid.esm.min/${name}`)].sort());
     const patched = files.filter((file) => {
       const [original, copy] = [shipped, unpacked].map((folder) => fs.readFileSync(path.join(folder, file), 'utf8'));
-      const expected = patchGetConfig(original);
-      // The patched chunk up to the copy function appended to it (whose text this bundle's copy of the patch prints its own way).
-      const upToCopy = (text: string): string => text.slice(0, text.indexOf('\nfunction __studyNotesCopyConfig('));
-      if (expected.patched === 0) assert.equal(copy, original, file);
-      else assert.ok(copy !== original && upToCopy(copy).length > 0 && upToCopy(copy) === upToCopy(expected.code), file);
+      const expected = patchMermaid(original).code;
+      // Up to the copy functions appended to getConfig's chunk (whose text this bundle's copy of the patch prints its own way).
+      const upToCopy = (text: string): string => text.split('\nfunction __studyNotesCopyConfig(')[0];
+      assert.ok(upToCopy(copy) === upToCopy(expected) && (copy === original) === (expected === original), file);
       return copy !== original;
     });
-    assert.equal(patched.length, 1, `getConfig patched in ${patched.join(', ')}`);
+    assert.equal(patched.length, 2, `patched: ${patched.join(', ')}`);
     assert.deepEqual(fs.readdirSync(path.dirname(unpacked)), [path.basename(unpacked)]);
     // A production build (npm run test:vsix) sends no test report; the resource timings above tell there.
     if (process.env.STUDY_NOTES_PACKAGED !== '1') {
