@@ -51,12 +51,12 @@ function nodePart(...args) {
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
 
-async function vscodeRun(vsix) {
+async function vscodeRun(vsix, env = {}) {
   const workspace = makeWorkspace(path.join(root, 'test/fixtures/workspace'));
   const resultsFile = path.join(os.tmpdir(), `study-notes-bench-${process.pid}.json`);
   try {
     return await runInVsCode({
-      root, testsModule: path.join(outDir, 'vscode.js'), workspace, vsix, resultsFile, log: quiet,
+      root, testsModule: path.join(outDir, 'vscode.js'), workspace, vsix, env, resultsFile, log: quiet,
       waitForResults: () => waitFor(() => {
         const line = fs.readFileSync(resultsFile, 'utf8').trim();
         if (!line) return undefined;
@@ -127,6 +127,10 @@ try {
     const runs = [];
     for (let i = 0; i < VSCODE_RUNS; i++) runs.push(await vscodeRun(path.join(root, vsix)));
     figures.vscodeRuns = runs;
+    console.log(`Starting VS Code ${VSCODE_RUNS} more times for an empty webview…`);
+    const emptyWebviews = [];
+    for (let i = 0; i < VSCODE_RUNS; i++) emptyWebviews.push((await vscodeRun(path.join(root, vsix), { STUDY_NOTES_BENCH_PART: 'emptyWebview' })).emptyWebviewMs);
+    figures.emptyWebviewMs = emptyWebviews;
     const pick = (get) => median(runs.map(get));
     row('Start-up', 'activate()', fixed(pick((r) => r.activateMs)), `time inside activate(), median of ${runs.length} VS Code starts`);
     row('Start-up', 'extension activation by the host', fixed(pick((r) => r.hostActivationMs)), 'extension.activate() from another module: loading the bundle + activate()');
@@ -137,6 +141,10 @@ try {
     const percentile90 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.9) - 1];
     row('Note panel', 'first note with diagrams', `${fixed(pick((r) => r.openNoteToDiagramsMs.first))} (goal ≤ 1.5 s)`,
       `command → last SVG in the page, median of ${runs.length} VS Code starts: new panel, page loaded, mermaid fetched`);
+    row('Note panel', 'first note: page ready', fixed(pick((r) => r.openNoteToDiagramsMs.firstPageReady)),
+      'command → the page\'s first message: VS Code made the webview and panel.js ran; the rest of the first note is the note, mermaid and its first drawings');
+    row('Note panel', 'VS Code alone: an empty webview', fixed(median(emptyWebviews)),
+      `a page with one line of script, after the same start-up, in ${emptyWebviews.length} more VS Code starts: creation → its first message, VS Code's own part of the first note`);
     row('Note panel', 'open note → last diagram painted', `${fixed(median(opens))} median (goal ≤ 300 ms), ${fixed(percentile90(opens))} p90`,
       `each of ${runs[0].openNoteToDiagramsMs.notes - 1} notes with diagrams opened with its neighbour open, × ${runs.length} runs`);
     row('Note panel', 'back to a note', `${fixed(median(runs.flatMap((r) => r.openNoteToDiagramsMs.back)))} median`, 'back through the history: drawings kept per theme and text');

@@ -1,6 +1,8 @@
 // Benchmark module VS Code loads as its extension tests (see scripts/bench.mjs): measures start-up,
 // the first tree, memory, open-note-to-diagrams-painted (first, next, back, and in a new panel once
-// read) and theme-change-to-diagrams-redrawn, and writes the figures as JSON.
+// read) and theme-change-to-diagrams-redrawn, and writes the figures as JSON. Started with
+// STUDY_NOTES_BENCH_PART=emptyWebview, it measures instead how long VS Code takes to show an empty
+// webview after the same start-up: VS Code's own part of the first note.
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { StudyNotesApi } from '../../src/extension/api';
@@ -40,6 +42,11 @@ export async function run(): Promise<void> {
     global.gc?.();
     figures.hostRssAfterTreeMb = mb(process.memoryUsage().rss);
     figures.treeItems = items;
+    if (process.env.STUDY_NOTES_BENCH_PART === 'emptyWebview') {
+      figures.emptyWebviewMs = await emptyWebviewMs();
+      fs.writeFileSync(resultsFile, JSON.stringify({ event: 'end', figures }) + '\n');
+      return;
+    }
 
     const withDiagrams: { key: string; diagrams: number }[] = [];
     for (const row of await api.notes.request(NotesRequest, {})) {
@@ -58,13 +65,19 @@ export async function run(): Promise<void> {
       return performance.now() - begun;
     };
     const opens: number[] = [];
-    for (const note of withDiagrams) opens.push(await timed(async () => (shown = await api.openNote(note.key))));
+    let firstPageReady = 0;
+    for (const note of withDiagrams) {
+      const begun = performance.now();
+      opens.push(await timed(async () => (shown = await api.openNote(note.key))));
+      // When the first note's page could take its first message: VS Code made the webview and panel.js ran.
+      if (opens.length === 1) firstPageReady = shown!.pageReadyAt - begun;
+    }
     const back: number[] = [];
     for (let i = 0; i < Math.min(8, withDiagrams.length - 1); i++) back.push(await timed(() => shown!.navigate('back')));
     // A new panel for the first note, read before: its drawings come from disk, without mermaid.
     shown!.dispose();
     const readBefore = await timed(async () => (shown = await api.openNote(withDiagrams[0].key)));
-    figures.openNoteToDiagramsMs = { first: opens[0], samples: opens.slice(1), back, readBefore, notes: withDiagrams.length };
+    figures.openNoteToDiagramsMs = { first: opens[0], firstPageReady, samples: opens.slice(1), back, readBefore, notes: withDiagrams.length };
 
     // Theme changes on the notes with the most diagrams, each open a few seconds first as a reader has
     // it (the page draws its diagrams in the other theme meanwhile, when idle): to the other theme,
@@ -95,4 +108,17 @@ export async function run(): Promise<void> {
   } catch (error) {
     fs.writeFileSync(resultsFile, JSON.stringify({ event: 'error', message: String((error as Error).stack ?? error) }) + '\n');
   }
+}
+
+/** A webview panel with a page that only says it is loaded: from its creation to that message. */
+async function emptyWebviewMs(): Promise<number> {
+  const started = performance.now();
+  const panel = vscode.window.createWebviewPanel('studyNotes.benchEmptyWebview', 'Empty', vscode.ViewColumn.Active, { enableScripts: true });
+  const loaded = new Promise<void>((resolve) => panel.webview.onDidReceiveMessage(() => resolve()));
+  panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-bench'"></head>
+<body><script nonce="bench">acquireVsCodeApi().postMessage('loaded');</script></body></html>`;
+  await loaded;
+  const elapsed = performance.now() - started;
+  panel.dispose();
+  return elapsed;
 }

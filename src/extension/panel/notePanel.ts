@@ -53,6 +53,7 @@ export class NotePanel implements vscode.Disposable {
   /** What the page's HTML was made for: its image folders and the remote images setting (the CSP). */
   private pageFor = '';
   private loads = 0;
+  private readyAt = 0;
   private latestTestReport: PageTestReport | undefined;
   private readonly renderedListeners: { noteKey: string; resolve: (report: DrawnReport) => void }[] = [];
   /** Notes whose diagram errors the server holds, so that a clean drawing clears them. */
@@ -136,6 +137,11 @@ export class NotePanel implements vscode.Disposable {
   /** How many times the page was loaded (for tests: navigation must not reload it). */
   get documentLoads(): number {
     return this.loads;
+  }
+
+  /** `performance.now()` when the page last said it was ready (the bench splits the first note's time there). */
+  get pageReadyAt(): number {
+    return this.readyAt;
   }
 
   /** The page's latest self-report; only development and test builds send one. */
@@ -254,6 +260,7 @@ export class NotePanel implements vscode.Disposable {
   private async handle(message: PageMessage): Promise<void> {
     switch (message.type) {
       case 'ready': {
+        this.readyAt = performance.now();
         // Still not ready while this waits (read at the start, it is done by now): notes meanwhile wait for the page.
         const onDisk = await this.drawingStore?.keys();
         this.loads++;
