@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { StudyNotesApi } from '../../src/extension/api';
 import { DrawingStore } from '../../src/extension/panel/drawingStore';
 import { removeOldCopies } from '../../src/extension/panel/mermaidScript';
-import type { NotePanel } from '../../src/extension/panel/notePanel';
+import { NOTE_PANEL_TYPE, type NotePanel } from '../../src/extension/panel/notePanel';
 import { renderNote } from '../../src/core/render';
 import { NoteRequest, NotesRequest } from '../../src/shared/protocol';
 import { patchMermaid } from '../../scripts/mermaid-patches.mjs';
@@ -170,6 +170,20 @@ describe('note panel: one live page', function () {
       assert.equal(panel.testReport?.mermaidLoads, 1, 'mermaid was imported once');
       assert.equal(panel.testReport?.documentOrigin, origin);
     }
+  });
+
+  it('opens two notes asked for at once, with no panel yet, in one new panel: the later note is shown', async function () {
+    const studyNotes = await api();
+    (await open('closure')).dispose();
+    const [first, second] = await Promise.all([studyNotes.openNote('decorator'), studyNotes.openNote('closure')]);
+    assert.ok(second, 'the later note was shown');
+    // The earlier note was shown first, or was overtaken before it was.
+    assert.ok(first === undefined || first === second, 'both went to one panel');
+    const panels = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(NOTE_PANEL_TYPE));
+    assert.equal(panels.length, 1, `${panels.length} note panels`);
+    await second.lastRender;
+    assert.equal(second.noteId, 'closure');
   });
 
   it('changes the colour theme with drawings made ahead while the page was idle: none is drawn again', async function () {

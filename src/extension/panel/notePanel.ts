@@ -44,6 +44,7 @@ export interface DrawnReport {
 
 export class NotePanel implements vscode.Disposable {
   private static current: NotePanel | undefined;
+  private static opening: Promise<NotePanel | undefined> | undefined;
   private content: NoteContent | undefined;
   private readonly history = { back: [] as string[], forward: [] as string[] };
   /** The page has said it is ready and has not been unloaded since. */
@@ -69,12 +70,13 @@ export class NotePanel implements vscode.Disposable {
    * section a heading's text or `#fragment` names, when given.
    */
   static async show(context: vscode.ExtensionContext, notes: NotesClient, target: string, line?: number, fragment?: string): Promise<NotePanel | undefined> {
-    if (!NotePanel.current) {
-      const mermaid = await mermaidScript(context);
-      const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
-      NotePanel.current = new NotePanel(panel, context, notes, mermaid);
+    let panel = NotePanel.current;
+    if (!panel) {
+      // A second note asked for while the panel is being made goes to that same panel.
+      NotePanel.opening ??= NotePanel.open(context, notes).finally(() => (NotePanel.opening = undefined));
+      panel = await NotePanel.opening;
+      if (!panel) return undefined;
     }
-    const panel = NotePanel.current;
     const shown = await panel.showNote(target, { kind: 'open', line, fragment });
     // A new panel whose first note could not be found would stay blank.
     if (!panel.content) {
@@ -83,6 +85,20 @@ export class NotePanel implements vscode.Disposable {
     }
     panel.panel.reveal(undefined, false);
     return shown ? panel : undefined;
+  }
+
+  /** The panel, made new: undefined if it was closed while mermaid was being unpacked. */
+  private static async open(context: vscode.ExtensionContext, notes: NotesClient): Promise<NotePanel | undefined> {
+    // mermaid is unpacked (the first time only: 75–170 ms in the bench) while VS Code makes the webview.
+    const mermaid = mermaidScript(context);
+    const panel = vscode.window.createWebviewPanel(NOTE_PANEL_TYPE, vscode.l10n.t('Study Notes'), vscode.ViewColumn.Active, { enableScripts: true, enableFindWidget: true });
+    let closed = false;
+    const closing = panel.onDidDispose(() => (closed = true));
+    const script = await mermaid;
+    closing.dispose();
+    if (closed) return undefined;
+    NotePanel.current = new NotePanel(panel, context, notes, script);
+    return NotePanel.current;
   }
 
   static registerSerializer(context: vscode.ExtensionContext, notes: NotesClient): vscode.Disposable {
