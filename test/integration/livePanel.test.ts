@@ -57,6 +57,14 @@ async function whenExist(files: readonly string[]): Promise<void> {
   }
 }
 
+/** Waits until VS Code shows `count` note panels (its tabs follow the panels' messages). */
+async function whenNotePanelTabs(count: number): Promise<void> {
+  const shown = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(NOTE_PANEL_TYPE)).length;
+  for (let attempt = 0; attempt < 40 && shown() !== count; attempt++) await sleep(50);
+  assert.equal(shown(), count, 'note panels shown');
+}
+
 async function open(target: string, line?: number): Promise<NotePanel> {
   const panel = await (await api()).openNote(target, line);
   assert.ok(panel, `${target} opened`);
@@ -172,18 +180,20 @@ describe('note panel: one live page', function () {
     }
   });
 
-  it('opens two notes asked for at once, with no panel yet, in one new panel: the later note is shown', async function () {
+  it('opens two notes asked for at once, with no panel yet, in one new panel: the later note is shown; a note not found leaves none', async function () {
     const studyNotes = await api();
     (await open('closure')).dispose();
     const [first, second] = await Promise.all([studyNotes.openNote('decorator'), studyNotes.openNote('closure')]);
     assert.ok(second, 'the later note was shown');
     // The earlier note was shown first, or was overtaken before it was.
     assert.ok(first === undefined || first === second, 'both went to one panel');
-    const panels = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(NOTE_PANEL_TYPE));
-    assert.equal(panels.length, 1, `${panels.length} note panels`);
+    await whenNotePanelTabs(1);
     await second.lastRender;
     assert.equal(second.noteId, 'closure');
+    // A new panel whose note is not found is closed, not left blank.
+    second.dispose();
+    assert.equal(await studyNotes.openNote('no-such-note'), undefined);
+    await whenNotePanelTabs(0);
   });
 
   it('changes the colour theme with drawings made ahead while the page was idle: none is drawn again', async function () {

@@ -77,14 +77,9 @@ export class NotePanel implements vscode.Disposable {
       panel = await NotePanel.opening;
       if (!panel) return undefined;
     }
-    const shown = await panel.showNote(target, { kind: 'open', line, fragment });
-    // A new panel whose first note could not be found would stay blank.
-    if (!panel.content) {
-      panel.dispose();
-      return undefined;
-    }
+    if (!await panel.showNote(target, { kind: 'open', line, fragment })) return undefined;
     panel.panel.reveal(undefined, false);
-    return shown ? panel : undefined;
+    return panel;
   }
 
   /** The panel, made new: undefined if it was closed while mermaid was being unpacked. */
@@ -193,6 +188,9 @@ export class NotePanel implements vscode.Disposable {
     if (navigation !== this.navigations) return content !== null;
     if (!content) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No note "{0}" was found.', target));
+      // A new panel whose first note could not be found would stay blank. (Checked only by the
+      // latest navigation: an earlier one may end before the later one has shown its note.)
+      if (!this.content && arrival.kind === 'open') this.dispose();
       return false;
     }
     const previous = this.content;
