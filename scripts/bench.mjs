@@ -144,7 +144,7 @@ try {
     row('Note panel', 'first note: page ready', fixed(pick((r) => r.openNoteToDiagramsMs.firstPageReady)),
       'command → the page\'s first message: VS Code made the webview and panel.js ran; the rest of the first note is the note, mermaid and its first drawings');
     row('Note panel', 'VS Code alone: an empty webview', fixed(median(emptyWebviews)),
-      `a page with one line of script, after the same start-up, in ${emptyWebviews.length} more VS Code starts: creation → its first message, VS Code's own part of the first note`);
+      `a page with one line of script, made where the first note would be, in ${emptyWebviews.length} more VS Code starts: creation → its first message, VS Code's own part of the first note`);
     row('Note panel', 'open note → last diagram painted', `${fixed(median(opens))} median (goal ≤ 300 ms), ${fixed(percentile90(opens))} p90`,
       `each of ${runs[0].openNoteToDiagramsMs.notes - 1} notes with diagrams opened with its neighbour open, × ${runs.length} runs`);
     row('Note panel', 'back to a note', `${fixed(median(runs.flatMap((r) => r.openNoteToDiagramsMs.back)))} median`, 'back through the history: drawings kept per theme and text');
