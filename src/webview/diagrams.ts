@@ -6,8 +6,8 @@
 // Once a note is drawn, its diagrams are drawn ahead in the other theme while the page is idle, so
 // that a change of colour theme finds them made. mermaid runs locked down: strict security, no HTML
 // labels, and a diagram's own directives cannot change the theme's CSS, fonts, limits, ids or
-// mermaid's sanitizer. Its SVG is sanitized again before it is shown, and again when it comes back
-// from disk.
+// mermaid's sanitizer. Its SVG is sanitized by the page before it is shown (the build drops mermaid's
+// own pass over it, see scripts/mermaid-patches.mjs), and again when it comes back from disk.
 import type { DOMPurify } from 'dompurify';
 import { MAX_DRAWING_CHARS, type DiagramFailure } from '../shared/panelMessages';
 import { sanitizeDiagramSvg } from './sanitize';
